@@ -1,0 +1,144 @@
+"""The runtime behind the builder classes generated into `widgetkit/components.py`.
+
+A builder call checks its own props and children at once (so the traceback points at the line
+that made the bad node); a root also checks the tree rules (forms, ids) over the whole tree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .catalog import ROOTS
+from .diagnostics import Diagnostic, WidgetError, errors
+from .rules import TreeRules
+from .validate import check_tree, compiled, validate
+
+if TYPE_CHECKING:
+    from chatkit.widgets import DynamicWidgetRoot
+
+
+class Node:
+    """A widget component. Make one with its builder, e.g. `Text("Hello", weight="bold")`."""
+
+    __slots__ = ("children", "props", "type")
+
+    type: str
+    props: dict[str, Any]
+    children: list[Node] | Node | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The wire JSON as a dict (null-valued props are never written)."""
+        out: dict[str, Any] = {"type": self.type, **self.props}
+        children = self.children
+        if isinstance(children, Node):
+            out["children"] = children.to_dict()
+        elif children is not None:
+            out["children"] = [c.to_dict() for c in children]
+        return out
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The wire JSON text: compact by default, never NaN."""
+        separators = (",", ":") if indent is None else None
+        return json.dumps(
+            self.to_dict(),
+            ensure_ascii=False,
+            allow_nan=False,
+            indent=indent,
+            separators=separators,
+        )
+
+    def to_chatkit(self) -> DynamicWidgetRoot:
+        """An openai-chatkit widget root for `WidgetItem(widget=...)` and `stream_widget`."""
+        from chatkit.widgets import DynamicWidgetRoot
+
+        if self.type not in ROOTS:
+            raise TypeError(
+                f"{self.type} is not a widget root; wrap it in a Card, ListView or Basic first"
+            )
+        return DynamicWidgetRoot.model_validate(self.to_dict())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Node) and self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        props = ", ".join(f"{k}={v!r}" for k, v in self.props.items())
+        kids = self.children
+        n = 0 if kids is None else 1 if isinstance(kids, Node) else len(kids)
+        more = f", <{n} children>" if n else ""
+        return f"{self.type}({props}{more})"
+
+
+def plain(value: Any) -> Any:
+    """A prop value as JSON: dates become ISO strings, tuples lists, nodes dicts."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, Node):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "model_dump"):  # a pydantic model, e.g. a typed action payload
+        return plain(value.model_dump(mode="json", exclude_none=True))
+    return value  # left for the validator to report as a wrong type
+
+
+def make(node: Node, kind: str, children: Any, params: dict[str, Any]) -> None:
+    """Fill `node` from a generated builder's parameters, then check it."""
+    node.type = kind
+    node.props = {
+        k: plain(v) for k, v in params.items() if v is not None and k not in ("self", "children")
+    }
+    node.children = children if children is None or isinstance(children, Node) else list(children)
+    found = check_node(node)
+    if kind in ROOTS and not errors(found):
+        found = validate(node.to_dict())
+    if errors(found):
+        raise WidgetError(found, where=f"{kind}(…)")
+
+
+def check_node(node: Node) -> list[Diagnostic]:
+    """Props, tokens and child kinds of one node; its children were checked when made."""
+    out: list[Diagnostic] = []
+    table = compiled(None)
+    kids = node.children
+    shallow: dict[str, Any] = {"type": node.type, **node.props}
+    if kids is not None:  # stand-ins: the children themselves were checked when made
+        shallow["children"] = {} if isinstance(kids, Node) else [None] * len(kids)
+    check_tree(shallow, None, table, TreeRules(), out, None, descend=False)
+    allowed = table[node.type].allowed
+    items = [] if kids is None else [kids] if isinstance(kids, Node) else kids
+    for i, child in enumerate(items):
+        where = "/children" if isinstance(kids, Node) else f"/children/{i}"
+        if not isinstance(child, Node):
+            out.append(
+                Diagnostic(
+                    where,
+                    "error",
+                    "wrong-type",
+                    f"{child!r} is not a component",
+                    "pass builder results such as Text('…') as children",
+                )
+            )
+        elif child.type not in allowed:
+            out.append(
+                Diagnostic(
+                    where,
+                    "error",
+                    "bad-child",
+                    f"a {child.type} cannot be a child of {node.type}",
+                    f"{node.type} holds " + ", ".join(sorted(allowed)),
+                )
+            )
+    return [d for d in out if d.code not in _TREE_CODES]
+
+
+# Tree rules need the whole tree; on a lone node they would misfire (a Label's field elsewhere).
+_TREE_CODES = frozenset({"label-field", "no-submit", "duplicate-field", "a11y-label"})

@@ -1,0 +1,85 @@
+"""Diagnostics: what the validator reports, and the error builders raise."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+# A path while walking: a linked list (parent, key) built as the walk descends, turned into an
+# RFC 6901 pointer only when something is reported (most nodes never need their pointer).
+Path = tuple["Path", str | int] | None
+
+
+def pointer(path: Path) -> str:
+    parts: list[str] = []
+    while path is not None:
+        path, key = path
+        parts.append(str(key).replace("~", "~0").replace("/", "~1"))
+    return "".join("/" + p for p in reversed(parts))
+
+
+def show(value: object, limit: int = 50) -> str:
+    """The value as JSON, cut to `limit` characters, for quoting in messages."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+    except (ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def one_of(values: Iterable[str]) -> str:
+    return "use one of " + ", ".join(values)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in a widget.
+
+    `path` is an RFC 6901 JSON pointer into the payload (`""` is the root), `code` a stable slug,
+    `message` a sentence quoting the bad value, and `hint` the fix.
+    """
+
+    path: str
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.path or "/"
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "path": self.path,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class WidgetError(ValueError):
+    """A widget that breaks the catalog's rules; `diagnostics` lists every problem found."""
+
+    def __init__(self, diagnostics: list[Diagnostic], *, where: str = "") -> None:
+        self.diagnostics = diagnostics
+        errors = [d for d in diagnostics if d.severity == "error"]
+        head = f"{where}: " if where else ""
+        lines = "\n".join(f"  {d}" for d in errors)
+        super().__init__(f"{head}{len(errors)} problem(s) in widget:\n{lines}")
+
+
+def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity == "error"]

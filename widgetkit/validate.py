@@ -1,0 +1,653 @@
+"""Strict validation of widget JSON, compiled from the catalog.
+
+Each catalog type is compiled once (per runtime) into a small checking closure, and each component
+into a table of them, so checking a node is a dict walk with one call per prop. The tree is walked
+with an explicit stack: any JSON, however deep, gets diagnostics and never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+import webcolors
+
+from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, ROOTS, Component
+from .catalog import shapes as s
+from .catalog.types import (
+    ColorStr,
+    Const,
+    Field,
+    IconRef,
+    IsoDate,
+    ListOf,
+    MapOf,
+    Regex,
+    Runtime,
+    Scalar,
+    Shape,
+    Tagged,
+    Tokens,
+    Type,
+    Union,
+)
+from .diagnostics import Diagnostic, Path, nearest, one_of, pointer, show
+from .rules import TreeRules
+
+Out = list[Diagnostic]
+Check = Callable[[Any, Path, Out], None]
+
+_PRIMITIVE = re.compile(r"^[a-z]+-\d{1,3}$")
+_CSS_FUNCTION = re.compile(r"^(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|var)\(.*\)$")
+_HEX = re.compile(r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+_CSS_KEYWORDS = frozenset({"transparent", "currentcolor", "inherit", "initial", "unset"})
+_CSS_NAMES = frozenset(webcolors.names("css3"))
+
+
+def _kind(v: object) -> str:
+    t = type(v)
+    if t is bool:
+        return "bool"
+    if t is int:
+        return "int"
+    if t is float:
+        return "float"
+    if t is str:
+        return "str"
+    if t is dict:
+        return "dict"
+    if t is list:
+        return "list"
+    return "null" if v is None else "other"
+
+
+def describe(t: Type) -> str:
+    """How a message names what a type accepts."""
+    match t:
+        case Scalar("str"):
+            return "a string"
+        case Scalar("bool"):
+            return "true or false"
+        case Scalar("int"):
+            return "an integer"
+        case Scalar("number"):
+            return "a number"
+        case Scalar():
+            return "any JSON value"
+        case Tokens(name, values):
+            return f"a {name} ({', '.join(values)})"
+        case Const(value):
+            return show(value)
+        case ColorStr(name):
+            return f"a {name} string"
+        case IsoDate():
+            return "an ISO 8601 date string"
+        case IconRef():
+            return "an icon name"
+        case Regex():
+            return "a regular expression string"
+        case Union(options):
+            return " or ".join(describe(o) for o in options)
+        case ListOf(item):
+            return f"a list of {describe(item)}"
+        case MapOf():
+            return "an object"
+        case Shape(name) | Tagged(name):
+            return f"a {name} object"
+
+
+def _accepts(t: Type) -> frozenset[str]:
+    """The JSON kinds a type can accept, so a union can dispatch on the value's kind."""
+    match t:
+        case Scalar("str") | Tokens() | ColorStr() | IsoDate() | IconRef() | Regex():
+            return frozenset({"str"})
+        case Scalar("bool"):
+            return frozenset({"bool"})
+        case Scalar("int"):
+            return frozenset({"int", "float"})
+        case Scalar("number"):
+            return frozenset({"int", "float"})
+        case Scalar():
+            return frozenset({"bool", "int", "float", "str", "dict", "list", "null"})
+        case Const(value):
+            return frozenset({_kind(value)})
+        case Union(options):
+            return frozenset().union(*(_accepts(o) for o in options))
+        case ListOf():
+            return frozenset({"list"})
+        case MapOf() | Shape() | Tagged():
+            return frozenset({"dict"})
+
+
+def _wrong_type(t: Type) -> Check:
+    expected = describe(t)
+
+    def report(v: Any, path: Path, out: Out) -> None:
+        out.append(
+            Diagnostic(
+                pointer(path),
+                "error",
+                "wrong-type",
+                f"{show(v)} is not {expected}",
+                f"use {expected}",
+            )
+        )
+
+    return report
+
+
+def _compile(t: Type, rt: Runtime | None) -> Check:
+    wrong = _wrong_type(t)
+    match t:
+        case Scalar("any"):
+            return lambda v, path, out: None
+        case Scalar("str"):
+
+            def check_str(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not str:
+                    wrong(v, path, out)
+
+            return check_str
+        case Scalar("bool"):
+
+            def check_bool(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not bool:
+                    wrong(v, path, out)
+
+            return check_bool
+        case Scalar("int"):
+
+            def check_int(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not int and not (type(v) is float and v.is_integer()):
+                    wrong(v, path, out)
+
+            return check_int
+        case Scalar("number"):
+
+            def check_number(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not int and type(v) is not float:
+                    wrong(v, path, out)
+
+            return check_number
+        case Tokens(name, values):
+            allowed = frozenset(values)
+            hint = one_of(values)
+
+            def check_tokens(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not str:
+                    wrong(v, path, out)
+                elif v not in allowed:
+                    close = nearest(v, values)
+                    out.append(
+                        Diagnostic(
+                            pointer(path),
+                            "error",
+                            "bad-token",
+                            f"{show(v)} is not a {name} token",
+                            (f'did you mean "{close}"? ' if close else "") + hint,
+                        )
+                    )
+
+            return check_tokens
+        case Const(value):
+
+            def check_const(v: Any, path: Path, out: Out) -> None:
+                if v != value or type(v) is not type(value):
+                    wrong(v, path, out)
+
+            return check_const
+        case ColorStr(name, tokens):
+            return _color_check(name, tokens, wrong)
+        case IsoDate():
+            return _date_check(wrong)
+        case IconRef():
+            return _icon_check(rt, wrong)
+        case Regex():
+
+            def check_regex(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not str:
+                    wrong(v, path, out)
+                    return
+                try:
+                    re.compile(v)
+                except re.error as exc:
+                    out.append(
+                        Diagnostic(
+                            pointer(path),
+                            "warning",
+                            "bad-pattern",
+                            f"{show(v)} is not a valid regular expression: {exc}",
+                            "fix the pattern; browsers ignore an invalid one",
+                        )
+                    )
+
+            return check_regex
+        case Union(options):
+            return _union_check(options, rt, wrong)
+        case ListOf(item):
+            item_check = _compile(item, rt)
+
+            def check_list(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not list:
+                    wrong(v, path, out)
+                    return
+                for i, x in enumerate(v):
+                    item_check(x, (path, i), out)
+
+            return check_list
+        case MapOf(value_type):
+            value_check = _compile(value_type, rt)
+
+            def check_map(v: Any, path: Path, out: Out) -> None:
+                if type(v) is not dict:
+                    wrong(v, path, out)
+                    return
+                for k, x in v.items():
+                    value_check(x, (path, k), out)
+
+            return check_map
+        case Shape():
+            return _shape_check(t, rt, wrong)
+        case Tagged(name, key, variants):
+            return _tagged_check(name, key, variants, rt, wrong)
+    raise TypeError(f"no checker for {t!r}")  # pragma: no cover - the match is exhaustive
+
+
+def _color_check(name: str, tokens: tuple[str, ...], wrong: Check) -> Check:
+    allowed = frozenset(tokens)
+
+    def check_color(v: Any, path: Path, out: Out) -> None:
+        if type(v) is not str:
+            wrong(v, path, out)
+            return
+        if v in allowed or _PRIMITIVE.match(v) or _HEX.match(v) or _CSS_FUNCTION.match(v):
+            return
+        if v.lower() in _CSS_NAMES or v.lower() in _CSS_KEYWORDS:
+            return
+        close = nearest(v, tokens)
+        out.append(
+            Diagnostic(
+                pointer(path),
+                "warning",
+                "bad-color",
+                f"{show(v)} is not a {name} token, a primitive like red-100, or a CSS colour",
+                (f'did you mean "{close}"? ' if close else "") + one_of(tokens),
+            )
+        )
+
+    return check_color
+
+
+def _date_check(wrong: Check) -> Check:
+    def check_date(v: Any, path: Path, out: Out) -> None:
+        if type(v) is not str:
+            wrong(v, path, out)
+            return
+        try:
+            datetime.fromisoformat(v)
+        except ValueError:
+            try:
+                date.fromisoformat(v)
+            except ValueError:
+                out.append(
+                    Diagnostic(
+                        pointer(path),
+                        "error",
+                        "bad-date",
+                        f"{show(v)} is not an ISO 8601 date",
+                        'write it like "2025-03-14" or "2025-03-14T09:30:00Z"',
+                    )
+                )
+
+    return check_date
+
+
+def _icon_check(rt: Runtime | None, wrong: Check) -> Check:
+    names = frozenset(s.ICONS)
+
+    def check_icon(v: Any, path: Path, out: Out) -> None:
+        if type(v) is not str:
+            wrong(v, path, out)
+        elif v in names:
+            if rt == "js" and v in s.ICONS_PY_ONLY:
+                out.append(_drift(path, f'icon "{v}"', "js"))
+        elif v.startswith(s.ICON_PREFIXES):
+            if rt == "js":
+                out.append(_drift(path, f"the prefixed icon {show(v)}", "js"))
+        else:
+            close = nearest(v, s.ICONS)
+            out.append(
+                Diagnostic(
+                    pointer(path),
+                    "error",
+                    "bad-token",
+                    f"{show(v)} is not an icon name",
+                    (f'did you mean "{close}"? ' if close else "")
+                    + "use a built-in name (`widgetkit schema` lists them) or vendor:/lucide:",
+                )
+            )
+
+    return check_icon
+
+
+def _union_check(options: tuple[Type, ...], rt: Runtime | None, wrong: Check) -> Check:
+    by_kind: dict[str, list[Check]] = {}
+    for option in options:
+        check = _compile(option, rt)
+        for kind in _accepts(option):
+            by_kind.setdefault(kind, []).append(check)
+
+    def check_union(v: Any, path: Path, out: Out) -> None:
+        candidates = by_kind.get(_kind(v))
+        if not candidates:
+            wrong(v, path, out)
+        elif len(candidates) == 1:
+            candidates[0](v, path, out)
+        else:
+            best: Out | None = None
+            for check in candidates:
+                trial: Out = []
+                check(v, path, trial)
+                if not any(d.severity == "error" for d in trial):
+                    out.extend(trial)
+                    return
+                if best is None or len(trial) < len(best):
+                    best = trial
+            out.extend(best or ())
+
+    return check_union
+
+
+def _drift(path: Path, what: str, rt: Runtime) -> Diagnostic:
+    other = "openai-chatkit (Python)" if rt == "js" else "ChatKit.js"
+    here = "ChatKit.js" if rt == "js" else "openai-chatkit (Python)"
+    return Diagnostic(
+        pointer(path),
+        "warning",
+        "runtime-drift",
+        f"{what} is defined by {other} but not by {here}",
+        f"drop it, or accept that {here} ignores or rejects it",
+    )
+
+
+def _field_checks(fields: tuple[Field, ...], rt: Runtime | None) -> dict[str, Check]:
+    checks: dict[str, Check] = {}
+    for f in fields:
+        check = _compile(f.type, rt)
+        if rt is not None and rt not in f.runtimes:
+            check = _with_drift(check, f"prop {f.name!r}", rt)
+        checks[f.name] = check
+    return checks
+
+
+def _with_drift(check: Check, what: str, rt: Runtime) -> Check:
+    def drifting(v: Any, path: Path, out: Out) -> None:
+        out.append(_drift(path, what, rt))
+        check(v, path, out)
+
+    return drifting
+
+
+def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
+    checks = _field_checks(shape.fields, rt)
+    required = tuple(f.name for f in shape.fields if f.required)
+
+    def check_shape(v: Any, path: Path, out: Out) -> None:
+        if type(v) is not dict:
+            wrong(v, path, out)
+            return
+        for k, x in v.items():
+            check = checks.get(k)
+            if check is None:
+                out.append(_unknown(path, k, shape.name, checks))
+            elif x is not None:
+                check(x, (path, k), out)
+        for k in required:
+            if v.get(k) is None:
+                out.append(_missing(path, k, shape.name))
+
+    return check_shape
+
+
+def _tagged_check(
+    name: str, key: str, variants: tuple[Shape, ...], rt: Runtime | None, wrong: Check
+) -> Check:
+    tags: dict[str, Check] = {}
+    for variant in variants:
+        tag = variant.by_name[key].type
+        assert isinstance(tag, Const) and isinstance(tag.value, str)
+        tags[tag.value] = _shape_check(variant, rt, wrong)
+
+    def check_tagged(v: Any, path: Path, out: Out) -> None:
+        if type(v) is not dict:
+            wrong(v, path, out)
+            return
+        tag = v.get(key)
+        check = tags.get(tag) if type(tag) is str else None
+        if check is not None:
+            check(v, path, out)
+        elif tag is None:
+            out.append(_missing(path, key, name))
+        else:
+            out.append(
+                Diagnostic(
+                    pointer((path, key)),
+                    "error",
+                    "bad-token",
+                    f"{show(tag)} is not a {name} {key}",
+                    one_of(tags),
+                )
+            )
+
+    return check_tagged
+
+
+def _unknown(path: Path, key: object, owner: str, known: dict[str, Check]) -> Diagnostic:
+    close = nearest(str(key), known)
+    return Diagnostic(
+        pointer((path, str(key))),
+        "error",
+        "unknown-prop",
+        f"{owner} has no prop {show(key)}",
+        f'did you mean "{close}"?' if close else "known props: " + ", ".join(known),
+    )
+
+
+def _missing(path: Path, key: str, owner: str) -> Diagnostic:
+    return Diagnostic(
+        pointer((path, key)),
+        "error",
+        "missing-prop",
+        f"{owner} needs {key!r}",
+        f"add {key!r}",
+    )
+
+
+class CompiledComponent:
+    __slots__ = ("allowed", "checks", "children", "drift", "required", "spec")
+
+    def __init__(self, spec: Component, rt: Runtime | None) -> None:
+        self.spec = spec
+        self.checks = _field_checks(spec.props, rt)
+        self.required = spec.required
+        self.children = spec.children
+        self.allowed = ALLOWED_CHILDREN[spec.children.group] if spec.children else frozenset()
+        self.drift = rt is not None and rt not in spec.runtimes
+
+
+@cache
+def compiled(rt: Runtime | None) -> dict[str, CompiledComponent]:
+    return {c.name: CompiledComponent(c, rt) for c in COMPONENTS}
+
+
+_ROOT_HINT = "make the root a Card, ListView or Basic"
+
+
+def validate(payload: object, *, runtime: Runtime | None = None) -> list[Diagnostic]:
+    """Check widget JSON against the catalog and return every problem found.
+
+    >>> validate({"type": "Card", "children": [{"type": "Title", "value": "Hi", "size": "6xl"}]})
+    ... # doctest: +ELLIPSIS
+    [Diagnostic(path='/children/0/size', severity='error', code='bad-token', ...)]
+
+    With `runtime="js"` or `"python"`, a component or prop the other runtime alone defines is
+    reported as a warning.
+    """
+    out: Out = []
+    table = compiled(runtime)
+    rules = TreeRules()
+    if type(payload) is not dict:
+        out.append(
+            Diagnostic(
+                "", "error", "not-object", f"{show(payload)} is not a widget object", _ROOT_HINT
+            )
+        )
+        return out
+    kind = payload.get("type")
+    if type(kind) is str and kind in BY_NAME and kind not in ROOTS:
+        out.append(
+            Diagnostic("", "error", "bad-root", f"{show(kind)} cannot be a widget root", _ROOT_HINT)
+        )
+    check_tree(payload, None, table, rules, out, runtime)
+    rules.finish(out)
+    return out
+
+
+def check_tree(
+    root: dict[str, Any],
+    root_path: Path,
+    table: dict[str, CompiledComponent],
+    rules: TreeRules,
+    out: Out,
+    runtime: Runtime | None,
+    *,
+    descend: bool = True,
+) -> None:
+    """Check `root` and (with `descend`) everything below it; tree rules go to `rules`."""
+    stack: list[tuple[Any, Path, frozenset[str] | None, str, object]] = [
+        (root, root_path, None, "", rules.top)
+    ]
+    while stack:
+        node, path, allowed, parent, scope = stack.pop()
+        if type(node) is not dict:
+            out.append(
+                Diagnostic(
+                    pointer(path),
+                    "error",
+                    "wrong-type",
+                    f"{show(node)} is not a component object",
+                    'children must be objects like {"type": "Text", "value": "…"}',
+                )
+            )
+            continue
+        raw_kind = node.get("type")
+        comp = table.get(raw_kind) if type(raw_kind) is str else None
+        if comp is None:
+            out.append(_unknown_component(path, raw_kind))
+            children = node.get("children")
+            if descend and type(children) is list:
+                for i in range(len(children) - 1, -1, -1):
+                    stack.append((children[i], ((path, "children"), i), None, "?", scope))
+            continue
+        kind = comp.spec.name
+        if allowed is not None and kind not in allowed:
+            out.append(_bad_child(path, kind, parent, allowed))
+        if comp.drift and runtime is not None:
+            out.append(_drift(path, f"the {kind} component", runtime))
+        checks = comp.checks
+        for k, v in node.items():
+            if k == "type" or k == "children":
+                continue
+            check = checks.get(k)
+            if check is None:
+                out.append(_unknown(path, k, kind, checks))
+            elif v is not None:
+                check(v, (path, k), out)
+        for k in comp.required:
+            if node.get(k) is None:
+                out.append(_missing(path, k, kind))
+        inner = rules.visit(kind, node, path, scope)
+        children = node.get("children")
+        spec = comp.children
+        if spec is None:
+            if children is not None and children != []:
+                out.append(
+                    Diagnostic(
+                        pointer((path, "children")),
+                        "error",
+                        "leaf-children",
+                        f"{kind} cannot hold children",
+                        f"move them into a Row, Col or Box beside the {kind}",
+                    )
+                )
+        elif children is None:
+            if spec.required:
+                out.append(_missing(path, "children", kind))
+        elif spec.single:
+            if type(children) is list:
+                out.append(
+                    Diagnostic(
+                        pointer((path, "children")),
+                        "error",
+                        "child-count",
+                        f"{kind} holds exactly one child object, not a list",
+                        'write "children": {…} with a single component',
+                    )
+                )
+            elif descend:
+                stack.append((children, (path, "children"), comp.allowed, kind, inner))
+        elif type(children) is not list:
+            out.append(
+                Diagnostic(
+                    pointer((path, "children")),
+                    "error",
+                    "wrong-type",
+                    f"{kind} children must be a list, not {show(children)}",
+                    "wrap the child in a list",
+                )
+            )
+        elif descend:
+            cpath: Path = (path, "children")
+            for i in range(len(children) - 1, -1, -1):
+                stack.append((children[i], (cpath, i), comp.allowed, kind, inner))
+
+
+def _unknown_component(path: Path, kind: object) -> Diagnostic:
+    if type(kind) is not str:
+        what = "has no type" if kind is None else f"has type {show(kind)}, not a string"
+        return Diagnostic(
+            pointer(path),
+            "error",
+            "unknown-component",
+            f"this node {what}",
+            'every component needs "type", e.g. "Text"',
+        )
+    close = nearest(kind, BY_NAME)
+    return Diagnostic(
+        pointer((path, "type")),
+        "error",
+        "unknown-component",
+        f"{show(kind)} is not a ChatKit component",
+        f'did you mean "{close}"?' if close else "see `widgetkit schema` for the components",
+    )
+
+
+def _bad_child(path: Path, kind: str, parent: str, allowed: frozenset[str]) -> Diagnostic:
+    if kind in ROOTS:
+        hint = f"a {kind} is a root: only Basic can nest it; use a Col or Box here"
+    elif kind == "ListViewItem":
+        hint = "a ListViewItem lives only directly inside a ListView"
+    elif len(allowed) == 1:
+        hint = f"{parent} holds only {next(iter(allowed))} children"
+    else:
+        hint = "use a layout component such as Row, Col or Box"
+    return Diagnostic(
+        pointer(path),
+        "error",
+        "bad-child",
+        f"a {kind} cannot be a child of {parent}",
+        hint,
+    )
