@@ -75,6 +75,7 @@ class WidgetError(ValueError):
 
     def __init__(self, diagnostics: list[Diagnostic], *, where: str = "") -> None:
         self.diagnostics = diagnostics
+        self.where = where  # the builder call that failed, e.g. "Title(…)"; paths are inside it
         errors = [d for d in diagnostics if d.severity == "error"]
         head = f"{where}: " if where else ""
         lines = "\n".join(f"  {d}" for d in errors)
