@@ -19,6 +19,7 @@ from .diagnostics import Diagnostic
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("widgetkit.cli", "check widgets strictly: .py builders, .json, .widget files"),
+    "render": ("widgetkit.templates.cli", "render a .widget file with its sample data or --data"),
 }
 
 

@@ -1,0 +1,187 @@
+"""Rendering a `.widget` template exactly as `chatkit.widgets.WidgetTemplate.build` does, and
+explaining a failed render: the missing variable, where the template reads it, what the data holds."""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+
+from ..catalog import ROOTS
+from ..diagnostics import Diagnostic, WidgetError, nearest, show
+
+_SEEN: contextvars.ContextVar[list[jinja2.Undefined] | None] = contextvars.ContextVar(
+    "widgetkit_undefined", default=None
+)
+
+
+class _RecordingUndefined(jinja2.StrictUndefined):
+    """StrictUndefined that remembers each instance made, so a failed render can name the read
+    that failed. It behaves exactly like StrictUndefined otherwise (chatkit's semantics)."""
+
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        seen = _SEEN.get()
+        if seen is not None:
+            seen.append(self)
+
+
+# The same configuration as chatkit.widgets._jinja_env: only the Undefined differs, and only in
+# what it records.
+ENV = jinja2.Environment(undefined=_RecordingUndefined)
+
+
+class TemplateError(WidgetError):
+    """A `.widget` file that cannot be loaded or rendered; `diagnostics` says why."""
+
+
+def render_template(template: str, data: Mapping[str, Any], *, label: str = "template") -> Any:
+    """Render like `WidgetTemplate.build`: Jinja with StrictUndefined, parse, drop nulls."""
+    try:
+        compiled = ENV.from_string(template)
+    except jinja2.TemplateSyntaxError as exc:
+        msg = f"The template does not parse at line {exc.lineno}: {exc.message}."
+        diag = Diagnostic("", "error", "template-syntax", msg, "fix the Jinja syntax")
+        raise TemplateError([diag], where=label) from None
+    seen: list[jinja2.Undefined] = []
+    token = _SEEN.set(seen)
+    try:
+        text = compiled.render(**data)
+    except Exception as exc:  # the template's own expressions may fail in any way
+        raise TemplateError([_render_failure(exc, seen, template, data)], where=label) from None
+    finally:
+        _SEEN.reset(token)
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = (
+            f"The template renders text that is not JSON ({exc.msg} at character {exc.pos}): "
+            f"{_around(text, exc.pos, exc.pos + 1)}."
+        )
+        hint = "insert values with {{ (x) | tojson }} so they are quoted and escaped"
+        raise TemplateError(
+            [Diagnostic("", "error", "render-json", msg, hint)], where=label
+        ) from None
+    payload = drop_nulls(payload)
+    if not isinstance(payload, dict) or payload.get("type") not in ROOTS:
+        kind = payload.get("type") if isinstance(payload, dict) else payload
+        msg = f"The template renders {show(kind)}, but a widget root is a Card, ListView or Basic."
+        diag = Diagnostic("", "error", "not-a-root", msg, "wrap the widget in a Card")
+        raise TemplateError([diag], where=label)
+    return payload
+
+
+def drop_nulls(value: Any) -> Any:
+    """What chatkit's widget serializer writes: null object values and null list items go."""
+    if isinstance(value, dict):
+        return {k: drop_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [drop_nulls(v) for v in value if v is not None]
+    return value
+
+
+def _render_failure(
+    exc: Exception, seen: list[jinja2.Undefined], template: str, data: Mapping[str, Any]
+) -> Diagnostic:
+    undefined_failed = isinstance(exc, jinja2.UndefinedError) or "Undefined" in str(exc)
+    if not (undefined_failed and seen):
+        msg = f"The template fails to render: {type(exc).__name__}: {_cut(str(exc), 200)}."
+        return Diagnostic("", "error", "render-error", msg, "check the data against the template")
+    return _missing(seen[-1], template, data)
+
+
+def _missing(undef: jinja2.Undefined, template: str, data: Mapping[str, Any]) -> Diagnostic:
+    name = str(getattr(undef, "_undefined_name", None) or "?")
+    obj = getattr(undef, "_undefined_obj", jinja2.utils.missing)
+    top = obj is jinja2.utils.missing
+    expr = _find_expression(template, name, top)
+    base = expr.rsplit(".", 1)[0] if (expr and not top and "." in expr) else None
+    if top:
+        held, keys = "the data", list(data)
+    else:
+        held = f"`{base}`" if base else "the value read from"
+        keys = list(obj) if isinstance(obj, Mapping) else []
+    if isinstance(obj, Mapping) or top:
+        holds = f"{held} holds the keys {', '.join(map(str, keys))}" if keys else f"{held} is empty"
+    else:
+        holds = f"{held} is {show(obj)}, which has no `{name}`"
+    shown = expr or name
+    where = _locate(template, shown)
+    msg = f"The template reads `{shown}`, but the data has no `{name}` there: {holds}.{where}"
+    guess = nearest(name, [str(k) for k in keys])
+    fix = f"did you mean `{guess}`? " if guess else ""
+    hint = f"{fix}add `{name}` to the data, or change the template to read a key it has"
+    return Diagnostic("", "error", "missing-variable", msg, hint)
+
+
+def _find_expression(template: str, name: str, top: bool) -> str | None:
+    """The source text of the first read of `name` in the template (`item.name`, `items`)."""
+    try:
+        tree = ENV.parse(template)
+    except jinja2.TemplateSyntaxError:
+        return None
+    kinds = nodes.Name if top else (nodes.Getattr, nodes.Getitem)
+    for node in tree.find_all(kinds):
+        if isinstance(node, nodes.Name) and node.name == name and node.ctx == "load":
+            return name
+        if isinstance(node, nodes.Getattr) and node.attr == name:
+            text = _expr_text(node)
+            if text:
+                return text
+        if (
+            isinstance(node, nodes.Getitem)
+            and isinstance(node.arg, nodes.Const)
+            and node.arg.value == name
+        ):
+            text = _expr_text(node)
+            if text:
+                return text
+    return None
+
+
+def _expr_text(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.Name):
+        return str(node.name)
+    if isinstance(node, nodes.Getattr):
+        base = _expr_text(node.node)
+        return f"{base}.{node.attr}" if base else None
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        base = _expr_text(node.node)
+        return f"{base}[{node.arg.value!r}]" if base else None
+    return None
+
+
+def _locate(template: str, expr: str) -> str:
+    """`at line L, column C: …surrounding text…` for the first place `expr` appears in a tag."""
+    parts = re.split(r"\.|\[", expr)
+    pattern = r"\s*(?:\.|\[\s*['\"]?)\s*".join(re.escape(p.strip("]'\"")) for p in parts)
+    for match in re.finditer(r"(?<![\w.])" + pattern + r"(?!\w)", template):
+        opened = max(template.rfind("{{", 0, match.start()), template.rfind("{%", 0, match.start()))
+        closed = max(template.rfind("}}", 0, match.start()), template.rfind("%}", 0, match.start()))
+        if opened > closed:  # inside a Jinja tag, not in literal JSON text
+            line = template.count("\n", 0, match.start()) + 1
+            col = match.start() - (template.rfind("\n", 0, match.start()) + 1) + 1
+            return (
+                f" It is read at template line {line}, column {col}: "
+                f"{_around(template, match.start(), match.end())}"
+            )
+    return ""
+
+
+def _around(text: str, start: int, end: int, width: int = 70) -> str:
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    before = ("…" if lo else "") + text[lo:start]
+    after = text[end:hi] + ("…" if hi < len(text) else "")
+    return " ".join(f"{before}»{text[start:end]}«{after}".split())
+
+
+def _cut(text: str, limit: int) -> str:
+    text = text.rstrip(".")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
