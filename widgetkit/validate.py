@@ -15,7 +15,7 @@ from typing import Any
 
 import webcolors
 
-from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, ROOTS, Component
+from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, FORM_CONTROLS, ROOTS, Component
 from .catalog import shapes as s
 from .catalog.types import (
     ColorStr,
@@ -391,8 +391,32 @@ def _with_drift(check: Check, what: str, rt: Runtime) -> Check:
     return drifting
 
 
+# Fast paths: the walk checks these kinds inline and calls the full checker only to report.
+_CALL, _STR, _BOOL, _TOKENS, _NUMBER, _ANY = range(6)
+_FAST_SCALARS = {"str": _STR, "bool": _BOOL, "number": _NUMBER, "any": _ANY}
+Entry = tuple[int, frozenset[str], Check]
+
+
+def _fast(f: Field, check: Check, rt: Runtime | None) -> Entry:
+    if rt is None or rt in f.runtimes:
+        match f.type:
+            case Scalar(kind) if kind in _FAST_SCALARS:
+                return _FAST_SCALARS[kind], frozenset(), check
+            case Tokens(_, values):
+                return _TOKENS, frozenset(values), check
+            case IconRef():  # prefixed and runtime-specific names take the full check
+                names = frozenset(s.ICONS) - (s.ICONS_PY_ONLY if rt == "js" else frozenset())
+                return _TOKENS, names, check
+    return _CALL, frozenset(), check
+
+
+def _entries(fields: tuple[Field, ...], rt: Runtime | None) -> dict[str, Entry]:
+    checks = _field_checks(fields, rt)
+    return {f.name: _fast(f, checks[f.name], rt) for f in fields}
+
+
 def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
-    checks = _field_checks(shape.fields, rt)
+    entries = _entries(shape.fields, rt)
     required = tuple(f.name for f in shape.fields if f.required)
 
     def check_shape(v: Any, path: Path, out: Out) -> None:
@@ -400,10 +424,28 @@ def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
             wrong(v, path, out)
             return
         for k, x in v.items():
-            check = checks.get(k)
-            if check is None:
-                out.append(_unknown(path, k, shape.name, checks))
-            elif x is not None:
+            entry = entries.get(k)
+            if entry is None:
+                out.append(_unknown(path, k, shape.name, entries))
+                continue
+            if x is None:
+                continue
+            # The same inline fast paths as check_tree's prop loop (see there).
+            fast, tokens, check = entry
+            t = type(x)
+            if fast == _STR:
+                ok = t is str
+            elif fast == _TOKENS:
+                ok = t is str and x in tokens
+            elif fast == _ANY:
+                ok = True
+            elif fast == _BOOL:
+                ok = t is bool
+            elif fast == _NUMBER:
+                ok = t is int or t is float
+            else:
+                ok = False
+            if not ok:
                 check(x, (path, k), out)
         for k in required:
             if v.get(k) is None:
@@ -445,7 +487,7 @@ def _tagged_check(
     return check_tagged
 
 
-def _unknown(path: Path, key: object, owner: str, known: dict[str, Check]) -> Diagnostic:
+def _unknown(path: Path, key: object, owner: str, known: dict[str, Any]) -> Diagnostic:
     close = nearest(str(key), known)
     return Diagnostic(
         pointer((path, str(key))),
@@ -466,16 +508,26 @@ def _missing(path: Path, key: str, owner: str) -> Diagnostic:
     )
 
 
+# Components the tree rules must see even without an id (forms, labels, a11y); Text only when it
+# is editable and Card only when it is a form.
+_RULES_ALWAYS = FORM_CONTROLS | {"Label", "Button", "Image", "Form"}
+_RULES_WHEN = {"Text": "editable", "Card": "asForm"}
+
+
 class CompiledComponent:
-    __slots__ = ("allowed", "checks", "children", "drift", "required", "spec")
+    __slots__ = ("allowed", "checks", "children", "drift", "required", "rules", "spec", "walk", "when")
 
     def __init__(self, spec: Component, rt: Runtime | None) -> None:
         self.spec = spec
-        self.checks = _field_checks(spec.props, rt)
+        self.checks = _entries(spec.props, rt)
         self.required = spec.required
         self.children = spec.children
         self.allowed = ALLOWED_CHILDREN[spec.children.group] if spec.children else frozenset()
         self.drift = rt is not None and rt not in spec.runtimes
+        self.rules = spec.name in _RULES_ALWAYS
+        self.when = _RULES_WHEN.get(spec.name, "")
+        # What the walk needs, unpacked in one step per node.
+        self.walk = (self.checks, self.required, self.children, self.rules, self.when, self.drift)
 
 
 @cache
@@ -527,92 +579,114 @@ def check_tree(
     descend: bool = True,
 ) -> None:
     """Check `root` and (with `descend`) everything below it; tree rules go to `rules`."""
-    stack: list[tuple[Any, Path, frozenset[str] | None, str, object]] = [
-        (root, root_path, None, "", rules.top)
+    # Each stack entry is a list of sibling nodes, walked by the inner loop, so a leaf never
+    # costs a push and a pop. A list's nodes sit at (base, i); a lone child (root, Transition's
+    # child) at base itself.
+    stack: list[tuple[list[Any], Path, frozenset[str] | None, str, object, bool]] = [
+        ([root], root_path, None, "", rules.top, False)
     ]
     while stack:
-        node, path, allowed, parent, scope = stack.pop()
-        if type(node) is not dict:
-            out.append(
-                Diagnostic(
-                    pointer(path),
-                    "error",
-                    "wrong-type",
-                    f"{show(node)} is not a component object",
-                    'children must be objects like {"type": "Text", "value": "…"}',
-                )
-            )
-            continue
-        raw_kind = node.get("type")
-        comp = table.get(raw_kind) if type(raw_kind) is str else None
-        if comp is None:
-            out.append(_unknown_component(path, raw_kind))
-            children = node.get("children")
-            if descend and type(children) is list:
-                for i in range(len(children) - 1, -1, -1):
-                    stack.append((children[i], ((path, "children"), i), None, "?", scope))
-            continue
-        kind = comp.spec.name
-        if allowed is not None and kind not in allowed:
-            out.append(_bad_child(path, kind, parent, allowed))
-        if comp.drift and runtime is not None:
-            out.append(_drift(path, f"the {kind} component", runtime))
-        checks = comp.checks
-        for k, v in node.items():
-            if k == "type" or k == "children":
-                continue
-            check = checks.get(k)
-            if check is None:
-                out.append(_unknown(path, k, kind, checks))
-            elif v is not None:
-                check(v, (path, k), out)
-        for k in comp.required:
-            if node.get(k) is None:
-                out.append(_missing(path, k, kind))
-        inner = rules.visit(kind, node, path, scope)
-        children = node.get("children")
-        spec = comp.children
-        if spec is None:
-            if children is not None and children != []:
+        items, base, allowed, parent, scope, indexed = stack.pop()
+        i = -1
+        for node in items:
+            i += 1
+            # Most nodes never need their own path: build it only when something uses it.
+            path: Path = (base, i) if indexed else base
+            if type(node) is not dict:
                 out.append(
                     Diagnostic(
-                        pointer((path, "children")),
+                        pointer(path),
                         "error",
-                        "leaf-children",
-                        f"{kind} cannot hold children",
-                        f"move them into a Row, Col or Box beside the {kind}",
+                        "wrong-type",
+                        f"{show(node)} is not a component object",
+                        'children must be objects like {"type": "Text", "value": "…"}',
                     )
                 )
-        elif children is None:
-            if spec.required:
-                out.append(_missing(path, "children", kind))
-        elif spec.single:
-            if type(children) is list:
+                continue
+            raw_kind = node.get("type")
+            comp = table.get(raw_kind) if type(raw_kind) is str else None
+            if comp is None:
+                out.append(_unknown_component(path, raw_kind))
+                children = node.get("children")
+                if descend and type(children) is list:
+                    stack.append((children, (path, "children"), None, "?", scope, True))
+                continue
+            kind: str = raw_kind  # type: ignore[assignment]  # a known component name
+            if allowed is not None and kind not in allowed:
+                out.append(_bad_child(path, kind, parent, allowed))
+            checks, required, spec, rules_always, rules_when, drift = comp.walk
+            if drift and runtime is not None:
+                out.append(_drift(path, f"the {kind} component", runtime))
+            for k, v in node.items():
+                entry = checks.get(k)
+                if entry is None:
+                    if k != "type" and k != "children":
+                        out.append(_unknown(path, k, kind, checks))
+                    continue
+                if v is None:
+                    continue
+                fast, tokens, check = entry
+                t = type(v)
+                if fast == _STR:
+                    ok = t is str
+                elif fast == _TOKENS:
+                    ok = t is str and v in tokens
+                elif fast == _BOOL:
+                    ok = t is bool
+                elif fast == _NUMBER:
+                    ok = t is int or t is float
+                else:
+                    ok = False
+                if not ok:
+                    check(v, (path, k), out)
+            for k in required:
+                if node.get(k) is None:
+                    out.append(_missing(path, k, kind))
+            inner: object
+            if rules_always or "id" in node or (rules_when and rules_when in node):
+                inner = rules.visit(kind, node, path, scope)
+            else:
+                inner = scope
+            children = node.get("children")
+            if spec is None:
+                if children is not None and children != []:
+                    out.append(
+                        Diagnostic(
+                            pointer((path, "children")),
+                            "error",
+                            "leaf-children",
+                            f"{kind} cannot hold children",
+                            f"move them into a Row, Col or Box beside the {kind}",
+                        )
+                    )
+            elif children is None:
+                if spec.required:
+                    out.append(_missing(path, "children", kind))
+            elif spec.single:
+                if type(children) is list:
+                    out.append(
+                        Diagnostic(
+                            pointer((path, "children")),
+                            "error",
+                            "child-count",
+                            f"{kind} holds exactly one child object, not a list",
+                            'write "children": {…} with a single component',
+                        )
+                    )
+                elif descend:
+                    stack.append(([children], (path, "children"), comp.allowed, kind, inner, False))
+            elif type(children) is not list:
                 out.append(
                     Diagnostic(
                         pointer((path, "children")),
                         "error",
-                        "child-count",
-                        f"{kind} holds exactly one child object, not a list",
-                        'write "children": {…} with a single component',
+                        "wrong-type",
+                        f"{kind} children must be a list, not {show(children)}",
+                        "wrap the child in a list",
                     )
                 )
             elif descend:
-                stack.append((children, (path, "children"), comp.allowed, kind, inner))
-        elif type(children) is not list:
-            out.append(
-                Diagnostic(
-                    pointer((path, "children")),
-                    "error",
-                    "wrong-type",
-                    f"{kind} children must be a list, not {show(children)}",
-                    "wrap the child in a list",
-                )
-            )
-        elif descend:
-            cpath: Path = (path, "children")
-            for i in range(len(children) - 1, -1, -1):
-                stack.append((children[i], (cpath, i), comp.allowed, kind, inner))
+                stack.append((children, (path, "children"), comp.allowed, kind, inner, True))
 
 
 def _unknown_component(path: Path, kind: object) -> Diagnostic:
