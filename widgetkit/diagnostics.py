@@ -25,11 +25,36 @@ def pointer(path: Path) -> str:
 
 def show(value: object, limit: int = 50) -> str:
     """The value as JSON, cut to `limit` characters, for quoting in messages."""
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=repr)
-    except (ValueError, RecursionError):
-        text = repr(value)
+    text = _brief(value, 3, limit + 1)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _brief(value: object, depth: int, budget: int) -> str:
+    # Bounded in depth and length, so quoting a value nested 100,000 deep costs nothing.
+    if isinstance(value, dict):
+        if depth == 0:
+            return "{…}" if value else "{}"
+        parts = []
+        for k, v in value.items():
+            parts.append(
+                f"{json.dumps(str(k), ensure_ascii=False)}: {_brief(v, depth - 1, budget)}"
+            )
+            if sum(map(len, parts)) > budget:
+                break
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, list):
+        if depth == 0:
+            return "[…]" if value else "[]"
+        items = []
+        for v in value:
+            items.append(_brief(v, depth - 1, budget))
+            if sum(map(len, items)) > budget:
+                break
+        return "[" + ", ".join(items) + "]"
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=True)[: budget + 1]
+    except (TypeError, ValueError):
+        return repr(value)[: budget + 1]
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
