@@ -1,0 +1,505 @@
+// One drawing function per ChatKit component. Every function builds DOM with createElement and
+// textContent only: widget strings never reach an HTML parser (Markdown excepted, which goes
+// through DOMPurify). drawNode() stamps data-wk-type / data-wk-path on each node's element.
+import { marked } from "./node_modules/marked/lib/marked.esm.js";
+import DOMPurify from "./node_modules/dompurify/dist/purify.es.mjs";
+import { iconSvg } from "./icons.js";
+import { drawChart } from "./charts.js";
+import { applyBlock, applyBorder, applyFlex, applySides, color, px, RADIUS, token, unit } from "./tokens.js";
+
+const SIZES = ["3xs", "2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"];
+const VARIANTS = ["solid", "soft", "outline", "ghost"];
+const BUTTON_COLORS = ["primary", "secondary", "info", "discovery", "success", "caution", "warning", "danger"];
+const WEIGHTS = ["normal", "medium", "semibold", "bold"];
+
+/** createElement with classes and optional text (always as textContent). */
+export function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text != null) e.textContent = String(text);
+  return e;
+}
+/** RFC 6901: "~" and "/" in a key are escaped. */
+export const ptr = (path, ...keys) => path + keys.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+
+/** URLs from widget JSON: http(s), relative and data:image/* only; javascript:, data:text/html etc. refused. */
+export function safeUrl(u, { image = false } = {}) {
+  if (typeof u !== "string" || !u.trim()) return null;
+  const s = u.trim();
+  if (/^data:/i.test(s)) return image && /^data:image\/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]/i.test(s) ? s : null;
+  let url;
+  try { url = new URL(s, document.baseURI); } catch { return null; }
+  return /^(https?|blob):$/.test(url.protocol) ? s : null;
+}
+
+export function drawNode(node, path, ctx) {
+  const draw = node && typeof node === "object" ? DRAW[node.type] : null;
+  const e = draw ? draw(node, path, ctx) : drawUnknown(node);
+  e.dataset.wkType = node?.type != null ? String(node.type) : "invalid";
+  e.dataset.wkPath = path;
+  if (node?.id != null) e.dataset.wkId = String(node.id);
+  return e;
+}
+function drawChildren(parent, n, path, ctx) {
+  if (!Array.isArray(n.children)) return parent;
+  n.children.forEach((c, i) => parent.append(drawNode(c, ptr(path, "children", i), ctx)));
+  return parent;
+}
+function drawUnknown(n) {
+  const what = n && typeof n === "object" ? `Unknown component "${n.type}"` : `Not a component: ${JSON.stringify(n)}`;
+  return el("div", "wk-unknown", what.slice(0, 200));
+}
+function themed(e, theme) {
+  if (theme === "light" || theme === "dark") e.classList.add("wk-themed", `wk-theme-${theme}`);
+  return e;
+}
+
+// ---- roots ---------------------------------------------------------------------------------------
+
+function status(s) {
+  if (!s || typeof s !== "object" || s.text == null) return null;
+  const row = el("div", "wk-status");
+  const fav = safeUrl(s.favicon, { image: true });
+  if (fav) {
+    const img = el("img", "wk-status-favicon" + (s.frame ? " wk-framed" : ""));
+    img.alt = ""; img.referrerPolicy = "no-referrer"; img.src = fav;
+    row.append(img);
+  } else if (s.icon) row.append(icon(s.icon, "sm"));
+  row.append(el("span", "wk-status-text", s.text));
+  return row;
+}
+
+function Card(n, path, ctx) {
+  const size = token(n.size, ["sm", "md", "lg", "full"], "md");
+  const outer = themed(el("div", `wk-card wk-card-${size}`), n.theme);
+  const st = status(n.status);
+  if (st) outer.append(st);
+  // asForm cards are real <form>s so Enter submits and confirm/cancel see the fields.
+  const box = el(n.asForm ? "form" : "div", "wk-card-box wk-surface");
+  if (n.asForm) { box.noValidate = true; box.classList.add("wk-form"); ctx.bindForm(box, n.confirm?.action, "confirm"); }
+  const body = el("div", "wk-card-body wk-dir-col");
+  applyFlex(body.style, { padding: n.padding, gap: n.gap });
+  const bg = color(n.background, "background");
+  if (bg) box.style.background = bg;
+  applyBorder(box.style, n.border);
+  drawChildren(body, n, path, ctx);
+  box.append(body);
+  if (n.confirm || n.cancel) {
+    const foot = el("div", "wk-card-footer");
+    for (const [key, variant, color_] of [["cancel", "outline", "secondary"], ["confirm", "solid", "primary"]]) {
+      const a = n[key];
+      if (!a) continue;
+      const b = button({ label: a.label, variant, color: color_, block: true }, ctx);
+      b.dataset.wkPart = key;
+      if (key === "confirm" && n.asForm) { b.type = "submit"; b._wkAction = a.action; }
+      else b.addEventListener("click", () => ctx.fire(a.action, b, key));
+      foot.append(b);
+    }
+    box.append(foot);
+  }
+  if (n.collapsed) {
+    // ChatKit collapses a card's body once its main action is done; keep a way to peek.
+    outer.classList.add("wk-collapsed");
+    const t = el("button", "wk-expand", "Show details");
+    t.type = "button";
+    t.addEventListener("click", () => { outer.classList.toggle("wk-collapsed"); t.textContent = outer.classList.contains("wk-collapsed") ? "Show details" : "Hide details"; });
+    outer.append(t);
+  }
+  outer.append(box);
+  return outer;
+}
+
+function ListView(n, path, ctx) {
+  const outer = themed(el("div", "wk-card wk-card-md wk-listview"), n.theme);
+  const st = status(n.status);
+  if (st) outer.append(st);
+  const box = el("div", "wk-card-box wk-surface wk-listview-box");
+  const items = Array.isArray(n.children) ? n.children : [];
+  const limit = typeof n.limit === "number" ? n.limit : Infinity;
+  const expanded = ctx.state.expanded.has(path);
+  items.forEach((c, i) => {
+    const e = drawNode(c, ptr(path, "children", i), ctx);
+    if (i >= limit && !expanded) e.hidden = true;
+    box.append(e);
+  });
+  if (items.length > limit && !expanded) {
+    const more = el("button", "wk-show-more");
+    more.type = "button";
+    more.append(el("span", null, `Show ${items.length - limit} more`), icon("chevron-right", "sm"));
+    more.addEventListener("click", () => {
+      ctx.state.expanded.add(path);
+      box.querySelectorAll(":scope > [hidden]").forEach((h) => (h.hidden = false));
+      more.remove();
+    });
+    box.append(more);
+  }
+  outer.append(box);
+  return outer;
+}
+
+function ListViewItem(n, path, ctx) {
+  const e = el("div", "wk-lvi wk-dir-row");
+  applyFlex(e.style, { gap: n.gap ?? 3, align: n.align ?? "center" });
+  if (n.onClickAction) {
+    e.classList.add("wk-clickable");
+    e.tabIndex = 0;
+    e.setAttribute("role", "button");
+    e.addEventListener("click", () => ctx.fire(n.onClickAction, e, "click"));
+    e.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); e.click(); } });
+  }
+  return drawChildren(e, n, path, ctx);
+}
+
+function Basic(n, path, ctx) {
+  const dir = n.direction === "row" ? "row" : "col";
+  const e = themed(el("div", `wk-basic wk-box wk-dir-${dir}` + (n.align ? " wk-aligned" : "")), n.theme);
+  applyFlex(e.style, n);
+  return drawChildren(e, n, path, ctx);
+}
+
+// ---- layout --------------------------------------------------------------------------------------
+
+const box = (dir, tag = "div") => (n, path, ctx) => {
+  const d = n.direction === "row" || n.direction === "col" ? n.direction : dir;
+  const e = el(tag, `wk-box wk-dir-${d}` + (n.align ? " wk-aligned" : ""));
+  applyFlex(e.style, n);
+  applyBlock(e.style, n);
+  if (tag === "form") { e.noValidate = true; e.classList.add("wk-form"); ctx.bindForm(e, n.onSubmitAction, "submit"); }
+  return drawChildren(e, n, path, ctx);
+};
+
+function Spacer(n) {
+  const e = el("div", "wk-spacer");
+  const m = px(n.minSize);
+  if (m) e.style.setProperty("--wk-min", m);
+  return e;
+}
+
+function Divider(n) {
+  const e = el("div", "wk-divider" + (n.flush ? " wk-flush" : ""));
+  const c = color(n.color, "border");
+  if (c) e.style.setProperty("--wk-divider-color", c);
+  const s = px(n.size);
+  if (s) e.style.setProperty("--wk-divider-size", s);
+  const sp = unit(n.spacing);
+  if (sp) e.style.setProperty("--wk-divider-spacing", sp);
+  return e;
+}
+
+function Transition(n, path, ctx) {
+  const e = el("div", "wk-transition");
+  // Transition holds ONE child object; tolerate a list too.
+  if (Array.isArray(n.children)) drawChildren(e, n, path, ctx);
+  else if (n.children) e.append(drawNode(n.children, ptr(path, "children"), ctx));
+  return e;
+}
+
+// ---- text ----------------------------------------------------------------------------------------
+
+function textStyle(e, n, defaultColor) {
+  e.style.color = color(n.color, "text") ?? `var(--wk-text-${defaultColor})`;
+  if (WEIGHTS.includes(n.weight)) e.classList.add(`wk-w-${n.weight}`);
+  if (["start", "center", "end"].includes(n.textAlign)) e.style.textAlign = n.textAlign;
+  if (n.truncate) e.classList.add("wk-truncate");
+  if (Number.isInteger(n.maxLines) && n.maxLines > 0) { e.classList.add("wk-clamp"); e.style.webkitLineClamp = String(n.maxLines); }
+  if (Number.isInteger(n.minLines) && n.minLines > 0) e.style.minHeight = `${n.minLines}lh`;
+  if (n.italic) e.style.fontStyle = "italic";
+  if (n.lineThrough) e.style.textDecoration = "line-through";
+  const w = px(n.width);
+  if (w) e.style.width = w;
+  if (n.streaming) e.classList.add("wk-streaming");
+  return e;
+}
+
+function Text(n, path, ctx) {
+  const size = token(n.size, ["xs", "sm", "md", "lg", "xl"], "md");
+  if (n.editable && typeof n.editable === "object") {
+    const ed = n.editable;
+    const input = field(el("input", `wk-text wk-text-${size} wk-text-editable`), ed, ctx);
+    input.type = "text";
+    input.value = n.value ?? "";
+    if (ed.autoComplete) input.autocomplete = String(ed.autoComplete);
+    return textStyle(input, n, "prose");
+  }
+  return textStyle(el("div", `wk-text wk-text-${size}`, n.value ?? ""), n, "prose");
+}
+function Title(n) {
+  const size = token(n.size, ["sm", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl"], "md");
+  const e = textStyle(el("div", `wk-title wk-title-${size}`, n.value ?? ""), n, "primary");
+  e.setAttribute("role", "heading");
+  return e;
+}
+function Caption(n) {
+  const size = token(n.size, ["sm", "md", "lg"], "md");
+  return textStyle(el("div", `wk-caption wk-caption-${size}`, n.value ?? ""), n, "secondary");
+}
+function Label(n) {
+  const size = token(n.size, ["xs", "sm", "md", "lg", "xl"], "sm");
+  const e = textStyle(el("label", `wk-label wk-text-${size}`, n.value ?? ""), { weight: "medium", ...n }, "primary");
+  if (n.fieldName) e.dataset.wkFor = String(n.fieldName); // linked to its field after the render
+  return e;
+}
+
+// Links open in a new tab without access to this page; javascript:/data: links and non-image
+// data: sources are removed. The hook is global to this DOMPurify instance, which only we use.
+DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+  if (node.tagName === "A") {
+    const href = safeUrl(node.getAttribute("href") ?? "");
+    if (href) { node.setAttribute("target", "_blank"); node.setAttribute("rel", "noopener noreferrer"); }
+    else node.removeAttribute("href");
+  }
+  if (node.tagName === "IMG") {
+    const src = safeUrl(node.getAttribute("src") ?? "", { image: true });
+    if (src) node.setAttribute("referrerpolicy", "no-referrer"); else node.removeAttribute("src");
+  }
+});
+function Markdown(n) {
+  const e = el("div", "wk-markdown" + (n.streaming ? " wk-streaming" : ""));
+  const html = marked.parse(String(n.value ?? ""), { async: false, gfm: true, breaks: false });
+  // RETURN_DOM_FRAGMENT hands back nodes, so sanitised HTML is never re-parsed (no mXSS window).
+  e.append(DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select"], FORBID_ATTR: ["style"] }));
+  return e;
+}
+
+// ---- content -------------------------------------------------------------------------------------
+
+function Badge(n) {
+  const c = token(n.color, ["secondary", "success", "danger", "warning", "info", "discovery"], "secondary");
+  const v = token(n.variant, ["solid", "soft", "outline"], "soft");
+  const s = token(n.size, ["sm", "md", "lg"], "sm");
+  return el("span", `wk-badge wk-color-${c} wk-${v} wk-badge-${s}` + (n.pill ? " wk-pill" : ""), n.label ?? "");
+}
+
+export function icon(name, size = "md", extra = "") {
+  const e = el("span", `wk-icon wk-icon-${size} ${extra}`.trim());
+  e.append(iconSvg(String(name)));
+  return e;
+}
+function Icon(n) {
+  const e = icon(n.name, token(n.size, ["xs", "sm", "md", "lg", "xl", "2xl", "3xl"], "md"));
+  const c = color(n.color, "text");
+  if (c) e.style.color = c;
+  return e;
+}
+
+function Image(n) {
+  const src = safeUrl(n.src, { image: true });
+  const e = src ? el("img", "wk-image") : el("div", "wk-image wk-image-refused");
+  if (src) {
+    e.src = src;
+    e.alt = n.alt != null ? String(n.alt) : "";
+    e.referrerPolicy = "no-referrer";
+    e.loading = "lazy";
+    e.style.objectFit = token(n.fit, ["cover", "contain", "fill", "scale-down", "none"], "cover");
+    if (typeof n.position === "string" && /^(top|bottom|left|right|center)( (left|right))?$/.test(n.position)) e.style.objectPosition = n.position;
+  } else {
+    e.setAttribute("role", "img");
+    e.setAttribute("aria-label", "Image URL refused");
+    e.title = "Image URL refused (only http(s), relative and data:image URLs are drawn)";
+    e.append(icon("square-image", "lg"));
+  }
+  if (n.frame) e.classList.add("wk-framed");
+  if (n.flush) e.classList.add("wk-flush");
+  applyBlock(e.style, n);
+  const bg = color(n.background, "background");
+  if (bg) e.style.background = bg;
+  return e;
+}
+
+// ---- controls ------------------------------------------------------------------------------------
+
+/** A <button> with ChatKit's colour / variant / size props; used by Button and card footers. */
+function button(n, ctx) {
+  const preset = n.style === "secondary" ? { color: "secondary", variant: "outline" } : {};
+  const c = token(n.color, BUTTON_COLORS, preset.color ?? "primary");
+  const v = token(n.variant, VARIANTS, preset.variant ?? "solid");
+  const s = token(n.size, SIZES, "md");
+  const b = el("button", `wk-button wk-color-${c} wk-${v} wk-size-${s}`);
+  b.type = "button";
+  for (const [flag, cls] of [["pill", "wk-pill"], ["uniform", "wk-uniform"], ["block", "wk-block"]]) if (n[flag]) b.classList.add(cls);
+  const isz = token(n.iconSize, ["sm", "md", "lg", "xl", "2xl"], "md");
+  if (n.iconStart) b.append(icon(n.iconStart, isz));
+  if (n.label != null && n.label !== "") b.append(el("span", "wk-button-label", n.label));
+  if (n.iconEnd) b.append(icon(n.iconEnd, isz));
+  if (!n.label && (n.iconStart || n.iconEnd)) b.setAttribute("aria-label", String(n.iconStart || n.iconEnd));
+  b.disabled = !!n.disabled;
+  return b;
+}
+function Button(n, path, ctx) {
+  const b = button(n, ctx);
+  if (n.submit) { b.type = "submit"; b._wkAction = n.onClickAction; } // the form's submit handler fires it
+  else if (n.onClickAction) b.addEventListener("click", () => ctx.fire(n.onClickAction, b, "click"));
+  return b;
+}
+
+/** Shared form-field wiring: name (gathered by forms.js), required, pattern, placeholder, focus. */
+function field(e, n, ctx) {
+  e.classList.add("wk-field");
+  if (n.name != null) { e.dataset.wkName = String(n.name); e.name = String(n.name); }
+  if (n.required) e.required = true;
+  if (typeof n.pattern === "string") e.dataset.wkPattern = n.pattern;
+  if (n.placeholder != null) e.placeholder = String(n.placeholder);
+  if (n.disabled) e.disabled = true;
+  if (n.autoFocus) e.dataset.wkAutofocus = "";
+  if (n.autoSelect) e.addEventListener("focus", () => e.select?.());
+  if (!n.allowAutofillExtensions) e.autocomplete = "off";
+  if (n.onChangeAction) e.addEventListener("change", () => ctx.fire(n.onChangeAction, e, "change"));
+  return e;
+}
+function controlClasses(e, n, variants, fallback) {
+  e.classList.add(`wk-control`, `wk-${token(n.variant, variants, fallback)}`, `wk-size-${token(n.size, SIZES, "md")}`);
+  if (n.pill) e.classList.add("wk-pill");
+  if (n.block) e.classList.add("wk-block");
+  const g = token(n.gutterSize, ["2xs", "xs", "sm", "md", "lg", "xl"], null);
+  if (g) e.classList.add(`wk-gutter-${g}`);
+  return e;
+}
+
+function Input(n, path, ctx) {
+  const e = controlClasses(field(el("input", "wk-input"), n, ctx), n, ["soft", "outline"], "outline");
+  e.type = token(n.inputType, ["number", "email", "text", "password", "tel", "url"], "text");
+  if (n.defaultValue != null) e.value = String(n.defaultValue);
+  return e;
+}
+function Textarea(n, path, ctx) {
+  const e = controlClasses(field(el("textarea", "wk-textarea"), n, ctx), n, ["soft", "outline"], "outline");
+  e.rows = Number.isInteger(n.rows) && n.rows > 0 ? n.rows : 3;
+  if (n.defaultValue != null) e.value = String(n.defaultValue);
+  if (n.autoResize) {
+    const max = Number.isInteger(n.maxRows) ? n.maxRows : Infinity;
+    const fit = () => { e.style.height = "auto"; e.style.height = `min(${e.scrollHeight + 2}px, ${max}lh + 20px)`; };
+    e.addEventListener("input", fit);
+    requestAnimationFrame(fit);
+  }
+  return e;
+}
+
+/** Select and DatePicker: a native control in a wrapper that draws the chevron / clear button. */
+function wrapControl(n, control, iconName) {
+  const w = controlClasses(el("span", "wk-select"), n, VARIANTS, "outline");
+  w.append(control, icon(iconName, "sm", "wk-select-icon"));
+  if (n.clearable) {
+    const x = el("button", "wk-clear", "×");
+    x.type = "button";
+    x.setAttribute("aria-label", "Clear");
+    const sync = () => (x.hidden = !control.value || control.disabled);
+    x.addEventListener("click", () => { control.value = ""; control.dispatchEvent(new Event("change", { bubbles: true })); });
+    control.addEventListener("change", sync);
+    sync();
+    w.append(x);
+  }
+  return w;
+}
+function Select(n, path, ctx) {
+  const s = field(el("select"), n, ctx);
+  const opts = Array.isArray(n.options) ? n.options : [];
+  const ph = el("option", "wk-placeholder", n.placeholder ?? "Select…");
+  ph.value = ""; ph.disabled = true;
+  s.append(ph);
+  for (const o of opts) {
+    const opt = el("option", null, o?.label ?? o?.value ?? "");
+    opt.value = String(o?.value ?? "");
+    if (o?.disabled) opt.disabled = true;
+    if (o?.description) opt.title = String(o.description);
+    s.append(opt);
+  }
+  s.value = n.defaultValue != null && opts.some((o) => String(o?.value) === String(n.defaultValue)) ? String(n.defaultValue) : "";
+  const sync = () => s.classList.toggle("wk-empty", !s.value);
+  s.addEventListener("change", sync);
+  sync();
+  return wrapControl(n, s, "chevron-right");
+}
+function DatePicker(n, path, ctx) {
+  const d = field(el("input"), n, ctx);
+  d.type = "date";
+  const day = (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : "");
+  d.value = day(n.defaultValue);
+  if (day(n.min)) d.min = day(n.min);
+  if (day(n.max)) d.max = day(n.max);
+  if (n.placeholder) d.title = String(n.placeholder);
+  return wrapControl(n, d, "calendar");
+}
+function Checkbox(n, path, ctx) {
+  const e = el("label", "wk-checkbox" + (n.disabled ? " wk-disabled" : ""));
+  const input = field(el("input"), n, ctx);
+  input.type = "checkbox";
+  input.checked = !!n.defaultChecked;
+  e.append(input);
+  if (n.label != null) e.append(el("span", null, n.label));
+  return e;
+}
+function RadioGroup(n, path, ctx) {
+  const g = el("div", `wk-radiogroup wk-dir-${n.direction === "row" ? "row" : "col"} wk-field`);
+  g.setAttribute("role", "radiogroup");
+  if (n.ariaLabel) g.setAttribute("aria-label", String(n.ariaLabel));
+  if (n.name != null) g.dataset.wkName = String(n.name);
+  if (n.required) g.dataset.wkRequired = "";
+  // Native radio names must be unique per render so two widgets on a page don't share a group.
+  const native = `${ctx.uid}:${path}`;
+  for (const o of Array.isArray(n.options) ? n.options : []) {
+    const l = el("label", "wk-radio" + (n.disabled || o?.disabled ? " wk-disabled" : ""));
+    const r = el("input");
+    r.type = "radio"; r.name = native; r.value = String(o?.value ?? "");
+    r.checked = n.defaultValue != null && r.value === String(n.defaultValue);
+    r.disabled = !!(n.disabled || o?.disabled);
+    if (n.onChangeAction) r.addEventListener("change", () => ctx.fire(n.onChangeAction, g, "change"));
+    l.append(r, el("span", null, o?.label ?? o?.value ?? ""));
+    g.append(l);
+  }
+  return g;
+}
+
+// ---- data ----------------------------------------------------------------------------------------
+
+function Table(n, path, ctx) {
+  const wrap = el("div", "wk-table-wrap");
+  const t = el("table", "wk-table");
+  const body = el("tbody");
+  drawChildren(body, n, path, ctx);
+  t.append(body);
+  wrap.append(t);
+  return wrap;
+}
+function TableRow(n, path, ctx) {
+  const tr = el("tr", n.header ? "wk-table-header" : "");
+  (Array.isArray(n.children) ? n.children : []).forEach((c, i) => {
+    // Header rows make their cells <th>; the cell drawing reads the flag from ctx.
+    const cell = drawNode(c, ptr(path, "children", i), { ...ctx, headerRow: !!n.header });
+    tr.append(cell);
+  });
+  return tr;
+}
+const COL_SIZE = { xs: "48px", sm: "80px", md: "120px", lg: "180px", xl: "240px" };
+function TableCell(n, path, ctx) {
+  const c = el(ctx.headerRow ? "th" : "td", "wk-table-cell");
+  if (Number.isInteger(n.colSpan) && n.colSpan > 1) c.colSpan = n.colSpan;
+  if (Number.isInteger(n.rowSpan) && n.rowSpan > 1) c.rowSpan = n.rowSpan;
+  const al = { start: "start", center: "center", end: "end" };
+  if (al[n.align]) c.style.textAlign = al[n.align];
+  if (al[n.vAlign]) c.style.verticalAlign = { start: "top", center: "middle", end: "bottom" }[n.vAlign];
+  const w = px(n.width) ?? COL_SIZE[n.colSize];
+  if (w) c.style.width = w;
+  applySides(c.style, "padding", n.padding);
+  // Cells hold components; a column of them lines up like ChatKit's cell content.
+  const inner = el("div", "wk-cell-inner wk-dir-col");
+  if (al[n.align]) inner.style.alignItems = { start: "flex-start", center: "center", end: "flex-end" }[n.align];
+  c.append(drawChildren(inner, n, path, ctx));
+  return c;
+}
+
+function Chart(n, path, ctx) {
+  const e = el("div", "wk-chart");
+  applyBlock(e.style, n);
+  if (!e.style.height && !e.style.aspectRatio) e.style.height = "200px";
+  ctx.pending.push(drawChart(n, e, ctx));
+  return e;
+}
+
+export const DRAW = {
+  Card, ListView, ListViewItem, Basic,
+  Box: box("col"), Row: box("row"), Col: box("col"), Form: box("col", "form"), Spacer, Divider, Transition,
+  Text, Title, Caption, Markdown, Label, Badge, Icon, Image,
+  Button, Input, Textarea, Select, DatePicker, Checkbox, RadioGroup,
+  Chart, Table, "Table.Row": TableRow, "Table.Cell": TableCell,
+};
+export { RADIUS };
