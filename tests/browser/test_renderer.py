@@ -3,36 +3,19 @@ its JSON pointer, hostile strings never execute, forms gather and validate, acti
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 from conftest import Harness
 
-# ChatKit.js-only components (the Python SDK has no models for them).
-JS_ONLY = {"Table", "Table.Row", "Table.Cell"}
+from widgetkit.catalog import COMPONENTS
 
 ACTION = {"type": "demo.click", "payload": {"id": 1}}
 
 
-def sdk_component_types() -> set[str]:
-    """Component type names from the installed openai-chatkit models."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import chatkit.widgets as widgets
-        from pydantic import BaseModel
-
-    names = set()
-    for value in vars(widgets).values():
-        if (
-            isinstance(value, type)
-            and issubclass(value, BaseModel)
-            and "type" in value.model_fields
-        ):
-            default = value.model_fields["type"].default
-            if isinstance(default, str) and default[:1].isupper():  # not chart series ("bar")
-                names.add(default)
-    return names
+def catalog_component_types() -> set[str]:
+    """Every component the catalog describes, of both runtimes."""
+    return {c.name for c in COMPONENTS}
 
 
 def nodes(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
@@ -150,9 +133,9 @@ EVERYTHING = {
 }
 
 
-def test_renderer_draws_every_component_type_of_both_runtimes(harness: Harness) -> None:
+def test_renderer_draws_every_catalog_component(harness: Harness) -> None:
     components = set(harness.page.evaluate("import('./renderer.js').then(m => m.COMPONENTS)"))
-    expected = sdk_component_types() | JS_ONLY
+    expected = catalog_component_types()
     assert expected - components == set(), "components without a drawing"
     assert {t for _, t in nodes(EVERYTHING)} == components, "the sample must use every component"
 
