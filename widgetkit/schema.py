@@ -1,0 +1,168 @@
+"""A draft 2020-12 JSON Schema for widget payloads, derived from the catalog.
+
+```python
+from widgetkit.schema import widget_schema
+
+schema = widget_schema()   # {"$schema": ..., "anyOf": [Card, ListView, Basic], "$defs": {...}}
+```
+Editors use it to complete and check widget JSON files (`widgetkit schema > widget.schema.json`).
+It expresses what a schema can: components, props, tokens, types, required props and child kinds.
+What needs the whole tree (unique ids, form rules) or is only a warning (CSS colours, runtime
+drift) stays with `validate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from functools import cache
+from typing import Any
+
+from .catalog import ALLOWED_CHILDREN, COMPONENTS, ROOTS, Component
+from .catalog import shapes as s
+from .catalog.types import (
+    ColorStr,
+    Const,
+    Field,
+    IconRef,
+    IsoDate,
+    ListOf,
+    MapOf,
+    Regex,
+    Scalar,
+    Shape,
+    Tagged,
+    Tokens,
+    Type,
+    Union,
+)
+
+Schema = dict[str, Any]
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+NULL: Schema = {"type": "null"}
+# What `datetime.fromisoformat` / `date.fromisoformat` accept in the forms people write.
+ISO_DATE = (
+    r"^\d{4}-\d{2}-\d{2}"
+    r"([T ]\d{2}(:\d{2}(:\d{2}([.,]\d+)?)?)?(Z|[+-]\d{2}(:?\d{2}(:?\d{2})?)?)?)?$"
+)
+_SCALARS: dict[str, Schema] = {
+    "str": {"type": "string"},
+    "bool": {"type": "boolean"},
+    # JSON Schema's integer is any number with no fractional part, as validate's int is.
+    "int": {"type": "integer"},
+    "number": {"type": "number"},
+    "any": {},
+}
+
+
+@cache
+def widget_schema() -> Schema:
+    """The schema of a widget root (Card, ListView or Basic), with a `$defs` entry per component
+    and per named type of the catalog."""
+    defs: dict[str, Schema] = {}
+    for comp in COMPONENTS:
+        defs[comp.name] = _component(comp, defs)
+    return {
+        "$schema": DRAFT,
+        "$id": "https://widgetkit.dev/schema/widget.json",
+        "title": "ChatKit widget",
+        "description": "A ChatKit widget root, as widgetkit's catalog describes it.",
+        "anyOf": [_ref(name) for name in _ordered(ROOTS)],
+        "$defs": defs,
+    }
+
+
+def _component(comp: Component, defs: dict[str, Schema]) -> Schema:
+    props: dict[str, Schema] = {"type": {"const": comp.name}}
+    for f in comp.props:
+        props[f.name] = _field(f, defs)
+    required = ["type", *comp.required]
+    kids = comp.children
+    if kids is None:
+        # Older Studio exports write "children": [] (or null) on leaves; validate tolerates it.
+        props["children"] = {"anyOf": [NULL, {"type": "array", "maxItems": 0}]}
+    else:
+        allowed = {"anyOf": [_ref(n) for n in _ordered(ALLOWED_CHILDREN[kids.group])]}
+        child = allowed if kids.single else {"type": "array", "items": allowed}
+        props["children"] = child if kids.required else {"anyOf": [child, NULL]}
+        if kids.required:
+            required.append("children")
+    return {
+        "type": "object",
+        "description": comp.doc,
+        "properties": props,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _field(f: Field, defs: dict[str, Schema]) -> Schema:
+    schema = {**_type(f.type, defs), "description": f.doc} if f.doc else _type(f.type, defs)
+    # validate skips null-valued props (chatkit's serializer drops them); required ones must
+    # hold a value.
+    return schema if f.required else {"anyOf": [schema, NULL], "description": f.doc}
+
+
+def _type(t: Type, defs: dict[str, Schema]) -> Schema:
+    match t:
+        case Scalar(kind):
+            return dict(_SCALARS[kind])
+        case Tokens(name, values):
+            return _named(name, {"enum": list(values)}, defs)
+        case Const(value):
+            return {"const": value}
+        case ColorStr(name, tokens):
+            # Any string is accepted: a colour outside the tokens is only a warning in validate.
+            return _named(name, {"anyOf": [{"enum": list(tokens)}, {"type": "string"}]}, defs)
+        case IsoDate():
+            return {"type": "string", "pattern": ISO_DATE, "format": "date-time"}
+        case IconRef():
+            prefixed = "^(" + "|".join(s.ICON_PREFIXES) + ")"
+            icons = {"anyOf": [{"enum": list(s.ICONS)}, {"type": "string", "pattern": prefixed}]}
+            return _named("IconName", icons, defs)
+        case Regex():
+            return {"type": "string", "format": "regex"}
+        case Union(options):
+            return {"anyOf": [_type(o, defs) for o in options]}
+        case ListOf(item):
+            return {"type": "array", "items": _type(item, defs)}
+        case MapOf(value):
+            return {"type": "object", "additionalProperties": _type(value, defs)}
+        case Shape(name, doc, fields):
+            if name not in defs:
+                defs[name] = {}  # reserved first: a shape may refer to itself
+                defs[name] = {
+                    "type": "object",
+                    "description": doc,
+                    "properties": {f.name: _field(f, defs) for f in fields},
+                    "required": [f.name for f in fields if f.required],
+                    "additionalProperties": False,
+                }
+            return _ref(name)
+        case Tagged(name, _, variants):
+            return _named(name, {"anyOf": [_type(v, defs) for v in variants]}, defs)
+    raise TypeError(f"no schema for {t!r}")  # pragma: no cover - the match is exhaustive
+
+
+def _named(name: str, schema: Schema, defs: dict[str, Schema]) -> Schema:
+    defs.setdefault(name, schema)
+    return _ref(name)
+
+
+def _ref(name: str) -> Schema:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _ordered(names: frozenset[str]) -> list[str]:
+    return [c.name for c in COMPONENTS if c.name in names]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--indent", type=int, default=2, help="JSON indent (0 for compact)")
+
+
+def run(args: argparse.Namespace) -> int:
+    indent = args.indent or None
+    print(json.dumps(widget_schema(), indent=indent, ensure_ascii=False))
+    return 0
