@@ -1,0 +1,287 @@
+"""The preview's Starlette app: pages, a JSON API, static files and the `/chatkit` endpoint.
+
+Start-up is split so the first page is served at once: the widgets are found and built in a
+worker thread, and openai-chatkit's server module (a ~4 s import, see DESIGN.md) loads after
+that in another; until it is there, `/chatkit` waits for it (up to `WARMUP_WAIT` seconds) and
+then answers 503 with a message saying so. Once loaded, every widget state is seeded as a thread
+in the server's store, under an id derived from the widget and state (`library.thread_id_for`).
+
+Example::
+
+    app = create_app([Path("gallery")], renderer="local")
+    uvicorn.run(app, port=8000)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import importlib.util
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from widgetkit.diagnostics import Diagnostic
+
+from .library import Entry, Library, thread_id_for
+
+Renderer = Literal["auto", "chatkit", "local"]
+RENDERERS: tuple[Renderer, ...] = ("auto", "chatkit", "local")
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+CHATKIT_JS = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js"
+# ChatKit.js accepts this placeholder for a custom backend served from localhost.
+DEFAULT_DOMAIN_KEY = "domain_pk_localhost_dev"
+WARMUP_WAIT = 15.0
+MAX_RENDER_BODY = 1024 * 1024
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def gallery_path() -> Path:
+    """The gallery's folder, found without importing (and so running) the gallery."""
+    spec = importlib.util.find_spec("widgetkit.gallery")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - ships with us
+        raise RuntimeError("widgetkit.gallery is not installed; reinstall widgetkit.")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+class Preview:
+    """What one running preview holds: the widget library and, once loaded, the ChatKit server.
+
+    `server_options` go to `PreviewServer(...)` as keyword arguments; that is the seam for the
+    mock action handlers (`on_action=`, `on_sync_action=`).
+    """
+
+    def __init__(
+        self,
+        paths: list[Path],
+        *,
+        renderer: Renderer = "auto",
+        domain_key: str = DEFAULT_DOMAIN_KEY,
+        server_options: dict[str, Any] | None = None,
+    ) -> None:
+        self.library = Library(paths)
+        self.renderer: Renderer = renderer
+        self.domain_key = domain_key
+        self.server_options = server_options or {}
+        self.server: Any = None  # a chatkit_server.PreviewServer once loaded
+        self.server_error: str | None = None
+        self.scanned = asyncio.Event()
+        self.server_ready = asyncio.Event()
+        self._endpoint: Endpoint | None = None
+
+    async def start(self) -> None:
+        """Find the widgets, then load the ChatKit server and seed a thread per state."""
+        await asyncio.to_thread(self.library.scan)
+        self.scanned.set()
+        try:
+            module = await asyncio.to_thread(
+                importlib.import_module, "widgetkit.preview.chatkit_server"
+            )
+            self.server = module.PreviewServer(**self.server_options)
+            self._endpoint = module.chatkit_endpoint(self.server)
+            for entry in self.library.entries.values():
+                self.seed(entry)
+        except Exception as exc:  # a broken openai-chatkit install must not kill the pages
+            self.server_error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.server_ready.set()
+
+    async def rescan(self) -> None:
+        """Find and build everything again and reseed the threads (the hot reloader's seam)."""
+        await asyncio.to_thread(self.library.scan)
+        if self.server is not None:
+            for entry in self.library.entries.values():
+                self.seed(entry)
+
+    def seed(self, entry: Entry) -> None:
+        """Put each built state of `entry` in the store as its own thread."""
+        if self.server is None:
+            return
+        for state in entry.states.values():
+            if state.payload is None:
+                continue
+            try:
+                self.server.seed(
+                    state.payload, thread_id=state.thread_id, title=f"{entry.title} · {state.name}"
+                )
+            except Exception as exc:  # pydantic refuses what is not a Card/ListView/Basic root
+                first = str(exc).splitlines()[0]
+                message = f"ChatKit cannot hold this widget in a thread: {first}"
+                hint = "make the root a Card, ListView or Basic"
+                state.diagnostics.append(Diagnostic("", "error", "not-seedable", message, hint))
+
+    async def chatkit(self, request: Request) -> Response:
+        if not self.server_ready.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.server_ready.wait(), WARMUP_WAIT)
+        if self._endpoint is None:
+            message = self.server_error or (
+                "The ChatKit server is still warming up (openai-chatkit's server module takes a "
+                "few seconds to import); retry in a moment."
+            )
+            code = "server_failed" if self.server_error else "warming_up"
+            return JSONResponse(
+                {"error": {"code": code, "message": message}},
+                status_code=503,
+                headers={"Retry-After": "1"},
+            )
+        return await self._endpoint(request)
+
+
+def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}, **extra}, status_code=status)
+
+
+def _preview(request: Request) -> Preview:
+    preview: Preview = request.app.state.preview
+    return preview
+
+
+async def api_widgets(request: Request) -> Response:
+    preview = _preview(request)
+    await preview.scanned.wait()
+    entries = preview.library.entries.values()
+    return JSONResponse(
+        {
+            "widgets": [e.summary() for e in entries],
+            "server": {"ready": preview.server is not None, "error": preview.server_error},
+        }
+    )
+
+
+async def api_widget(request: Request) -> Response:
+    preview = _preview(request)
+    await preview.scanned.wait()
+    entry_id = request.path_params["entry_id"]
+    entry = preview.library.get(entry_id)
+    if entry is None:
+        return problem(404, "widget_not_found", f'No widget has the id "{entry_id}".')
+    return JSONResponse(widget_details(preview, entry))
+
+
+def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
+    return {
+        **entry.summary(),
+        "states": {name: s.to_dict() for name, s in entry.states.items()},
+        "schema": preview.library.schema(entry),
+    }
+
+
+async def api_render(request: Request) -> Response:
+    """Build a widget with edited data (or check edited widget JSON) and return the result.
+
+    Body: `{"id": ..., "data": {...}, "state": ...}` runs a builder with `data` (a payload
+    entry takes `data` as the widget JSON itself); `{"payload": {...}}` checks any widget JSON.
+    Answers `{"payload", "diagnostics", "thread_id"}`; 422 when the data does not fit the
+    builder's parameters or the builder fails (with diagnostics saying why).
+    """
+    preview = _preview(request)
+    body = await request.body()
+    if len(body) > MAX_RENDER_BODY:
+        return problem(413, "body_too_large", f"The body is larger than {MAX_RENDER_BODY} bytes.")
+    try:
+        request_json = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return problem(400, "invalid_json", f"The body is not valid JSON: {exc}.")
+    if not isinstance(request_json, dict):
+        return problem(400, "invalid_request", 'The body must be an object with "id" and "data".')
+    await preview.scanned.wait()
+    if "payload" in request_json and "id" not in request_json:
+        from widgetkit.validate import validate
+
+        payload = request_json["payload"]
+        diagnostics = validate(payload)
+        return JSONResponse({"payload": payload, "diagnostics": _dicts(diagnostics)})
+    entry_id, data = request_json.get("id"), request_json.get("data")
+    if not isinstance(entry_id, str) or "data" not in request_json:
+        return problem(
+            400, "invalid_request", 'Send {"id": <widget id>, "data": {...}} or {"payload": {...}}.'
+        )
+    entry = preview.library.get(entry_id)
+    if entry is None:
+        return problem(404, "widget_not_found", f'No widget has the id "{entry_id}".')
+    result = await asyncio.to_thread(preview.library.render, entry, data)
+    diagnostics = _dicts(result.data_errors + result.diagnostics)
+    if not result.ok:
+        first = (result.data_errors or result.diagnostics or [None])[0]
+        message = first.message if first else "The builder returned no widget."
+        return problem(422, "render_failed", message, payload=None, diagnostics=diagnostics)
+    thread_id = _seed_scratch(preview, entry, request_json.get("state"), result.payload)
+    return JSONResponse(
+        {"payload": result.payload, "diagnostics": diagnostics, "thread_id": thread_id}
+    )
+
+
+def _seed_scratch(preview: Preview, entry: Entry, state: Any, payload: Any) -> str | None:
+    """Put an edited widget in a thread of its own, so ChatKit.js can show it too.
+
+    The sample state's thread is left alone: a reload shows the sample again.
+    """
+    if preview.server is None or not isinstance(payload, dict):
+        return None
+    thread_id = thread_id_for(entry.id, f"{state}*edited")
+    try:
+        preview.server.seed(payload, thread_id=thread_id, title=f"{entry.title} · edited")
+    except Exception:  # not a root: the diagnostics already say so
+        return None
+    return thread_id
+
+
+def _dicts(diagnostics: list[Diagnostic]) -> list[dict[str, str]]:
+    return [d.to_dict() for d in diagnostics]
+
+
+def create_app(
+    paths: list[Path] | None = None,
+    *,
+    renderer: Renderer = "auto",
+    domain_key: str = DEFAULT_DOMAIN_KEY,
+    server_options: dict[str, Any] | None = None,
+) -> Starlette:
+    """The preview app for the widgets under `paths` (default: the gallery)."""
+    from . import pages
+
+    if renderer not in RENDERERS:
+        raise ValueError(f'Renderer "{renderer}" is not one of {", ".join(RENDERERS)}.')
+    chosen = [Path(p) for p in paths] if paths else [gallery_path()]
+    preview = Preview(
+        chosen, renderer=renderer, domain_key=domain_key, server_options=server_options
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        task = asyncio.create_task(preview.start())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    routes = [
+        *pages.routes(),
+        Route("/api/widgets", api_widgets),
+        Route("/api/widget/{entry_id:path}", api_widget),
+        Route("/api/render", api_render, methods=["POST"]),
+        Route("/chatkit", preview.chatkit, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Mount(
+            "/gallery-assets",
+            StaticFiles(directory=gallery_path() / "assets", check_dir=False),
+            name="gallery-assets",
+        ),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.preview = preview
+    return app

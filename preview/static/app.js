@@ -1,0 +1,349 @@
+// The preview's page shell: theme and width toggles, the sample-state switcher, the data editor,
+// diagnostics and payload panels, and the choice between ChatKit.js and the offline renderer.
+// Everything a page needs arrives as one JSON blob (#wk-page); every choice a designer makes
+// lives in the URL query, so a reload (or a hot reload) comes back to the same view.
+//
+// Seams for what comes next: window.widgetkit.show(payload, diagnostics) redraws without a fetch
+// (hot reload over SSE), and every widget action is dispatched as a "wk:action" event on window
+// before the default handling (the action log).
+import { renderWidget, STAND_IN_ICONS_NOTICE } from "./renderer.js";
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+const CHATKIT_TIMEOUT_MS = 3000;
+
+const data = JSON.parse($("#wk-page")?.textContent ?? "null");
+
+function setParam(key, value) {
+  const url = new URL(location.href);
+  url.searchParams.set(key, value);
+  history.replaceState(history.state, "", url);
+}
+
+/** A segmented control ([data-control=name]): one pressed button, a callback on change. */
+function segmented(name, onChange) {
+  const group = $(`[data-control="${name}"]`);
+  if (!group) return;
+  group.addEventListener("click", (ev) => {
+    const button = ev.target.closest("button[data-value]");
+    if (!button || button.getAttribute("aria-pressed") === "true") return;
+    for (const b of $$("button", group)) b.setAttribute("aria-pressed", String(b === button));
+    setParam(name, button.dataset.value);
+    onChange(button.dataset.value);
+  });
+}
+
+function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  document.body.classList.remove("wk-theme-light", "wk-theme-dark");
+  document.body.classList.add(`wk-theme-${theme}`);
+}
+
+// ---- index ---------------------------------------------------------------------------------------
+
+function initIndex() {
+  const input = $("#filter");
+  const apply = () => {
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const group of $$(".group")) {
+      let inGroup = 0;
+      for (const card of $$(".card", group)) {
+        const hit = words.every((w) => card.dataset.search.includes(w));
+        card.hidden = !hit;
+        inGroup += hit;
+      }
+      group.hidden = inGroup === 0;
+      shown += inGroup;
+    }
+    $("#no-match").hidden = shown > 0 || !$$(".card").length;
+  };
+  input.value = new URLSearchParams(location.search).get("q") ?? "";
+  input.addEventListener("input", () => { setParam("q", input.value); apply(); });
+  apply();
+  segmented("theme", applyTheme);
+}
+
+// ---- renderers -----------------------------------------------------------------------------------
+
+/** Reads a thread's items through /chatkit, as ChatKit.js does, and returns its last widget. */
+async function threadWidget(threadId, signal) {
+  const body = { type: "items.list", params: { thread_id: threadId, limit: 100, order: "asc" } };
+  const res = await fetch("/chatkit", {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal,
+  });
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(answer.error?.message ?? `/chatkit answered ${res.status}`);
+  return answer.data.filter((item) => item.type === "widget").at(-1)?.widget ?? null;
+}
+
+let chatkitScript = null;
+/** Loads ChatKit.js once; rejects with a sentence saying why when it can't within the timeout. */
+function loadChatKit(src, timeoutMs) {
+  chatkitScript ??= new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ChatKit.js did not load within ${timeoutMs / 1000} s`)), timeoutMs);
+    const s = document.createElement("script");
+    s.src = src;
+    s.async = true;
+    s.onerror = () => { clearTimeout(timer); reject(new Error(`ChatKit.js could not be fetched from ${new URL(src).host} (offline?)`)); };
+    s.onload = () => customElements.whenDefined("openai-chatkit").then(() => { clearTimeout(timer); resolve(); });
+    document.head.append(s);
+  });
+  return chatkitScript;
+}
+
+class LocalStage {
+  kind = "local";
+  constructor(el, page) { this.el = el; this.page = page; this.payload = null; }
+  draw(payload, source) {
+    this.payload = payload;
+    this.el.dataset.source = source;
+    if (payload == null) {
+      this.el.replaceChildren(Object.assign(document.createElement("div"), {
+        className: "stage-empty", textContent: "No widget: this state failed to build. The diagnostics say why.",
+      }));
+      this.el.dataset.drawn = source;
+      return Promise.resolve();
+    }
+    const view = renderWidget(payload, this.el, { theme: this.page.theme, onAction: (a, ctx) => this.page.action(a, ctx) });
+    return view.ready.then(() => { this.el.dataset.drawn = source; });
+  }
+  redraw() { return this.payload === undefined ? null : this.draw(this.payload, this.el.dataset.source); }
+}
+
+class ChatKitStage {
+  kind = "chatkit";
+  constructor(el, page, element) { this.el = el; this.page = page; this.ck = element; }
+  options(threadId) {
+    const cfg = this.page.cfg.chatkit;
+    return {
+      api: { url: cfg.url, domainKey: cfg.domainKey },
+      initialThread: threadId,
+      theme: { colorScheme: this.page.theme },
+      history: { enabled: false },
+      widgets: { onAction: (action, item) => this.page.action(action, { sender: null, item, kind: "chatkit" }) },
+    };
+  }
+  show(threadId) { this.ck.setOptions(this.options(threadId)); this.el.dataset.drawn = "chatkit"; }
+  redraw() { this.show(this.page.threadId); }
+}
+
+// ---- widget page ---------------------------------------------------------------------------------
+
+class WidgetPage {
+  constructor(cfg) {
+    this.cfg = cfg;
+    this.widget = cfg.widget;
+    this.stateName = cfg.state;
+    this.theme = cfg.theme;
+    this.stageEl = $("#stage");
+    this.editor = $("#data-editor");
+    this.generation = 0; // a newer draw makes older async answers stale
+    this.payload = null;
+    this.diagnostics = [];
+    this.threadId = null;
+  }
+
+  get state() { return this.widget.states[this.stateName] ?? null; }
+
+  async start() {
+    segmented("theme", (t) => { this.theme = t; applyTheme(t); this.stage?.redraw(); });
+    segmented("width", (w) => { $("#stage-frame").dataset.width = w; });
+    segmented("state", (s) => this.selectState(s));
+    this.initEditor();
+    this.initPanels();
+    $("#schema").textContent = JSON.stringify(this.widget.schema, null, 2);
+    $("#footnote").textContent = STAND_IN_ICONS_NOTICE;
+    this.stage = await this.chooseStage(this.cfg.renderer);
+    this.selectState(this.stateName);
+  }
+
+  async chooseStage(renderer) {
+    const badge = $("#renderer-badge");
+    if (renderer === "local") { badge.textContent = "local renderer"; return new LocalStage(this.stageEl, this); }
+    try {
+      await loadChatKit(this.cfg.chatkit.script, renderer === "chatkit" ? 15000 : CHATKIT_TIMEOUT_MS);
+      const element = document.createElement("openai-chatkit");
+      element.className = "chatkit";
+      this.stageEl.replaceChildren(element);
+      badge.textContent = "ChatKit.js";
+      return new ChatKitStage(this.stageEl, this, element);
+    } catch (err) {
+      const how = renderer === "auto" ? "showing widgetkit's offline renderer instead" : "showing widgetkit's offline renderer (asked for chatkit)";
+      this.notice(`${err.message}; ${how}. It draws the same thread items, with stand-in icons.`);
+      badge.textContent = "local renderer (fallback)";
+      return new LocalStage(this.stageEl, this);
+    }
+  }
+
+  notice(text) {
+    const n = $("#notice");
+    n.textContent = text;
+    n.hidden = !text;
+  }
+
+  /** Shows a sample state: drawn from the builder at once, then from its ChatKit thread. */
+  selectState(name) {
+    this.stateName = name;
+    const state = this.state;
+    const gen = ++this.generation;
+    this.editor.value = JSON.stringify(this.widget.kind === "builder" ? state?.data ?? {} : state?.payload ?? {}, null, 2);
+    this.setStatus("");
+    this.setResult(state?.payload ?? null, state?.diagnostics ?? this.widget.problems, state?.thread_id ?? null);
+    if (!state) return this.stage.kind === "local" ? this.stage.draw(null, "builder") : null;
+    if (this.stage.kind === "chatkit") return this.stage.show(state.thread_id);
+    const first = this.stage.draw(state.payload, "builder");
+    if (state.payload == null) return first;
+    const ctl = new AbortController();
+    this.abort?.abort();
+    this.abort = ctl;
+    return threadWidget(state.thread_id, ctl.signal).then(
+      (widget) => { if (gen === this.generation && widget) return this.stage.draw(widget, "thread"); },
+      (err) => { if (gen === this.generation && err.name !== "AbortError") this.notice(`Drawn from the builder directly: ${err.message}`); },
+    );
+  }
+
+  /** The hot reloader's seam: show a new payload without refetching. */
+  show(payload, diagnostics = []) {
+    this.generation++;
+    this.setResult(payload, diagnostics, this.threadId);
+    return this.stage.kind === "local" ? this.stage.draw(payload, "update") : this.stage.redraw();
+  }
+
+  setResult(payload, diagnostics, threadId) {
+    this.payload = payload;
+    this.diagnostics = diagnostics;
+    this.threadId = threadId;
+    $("#payload").textContent = payload == null ? "(no payload)" : JSON.stringify(payload, null, 2);
+    this.renderDiagnostics();
+  }
+
+  renderDiagnostics() {
+    const list = $("#diagnostics");
+    const errors = this.diagnostics.filter((d) => d.severity === "error").length;
+    const warnings = this.diagnostics.length - errors;
+    $("#diag-count").textContent = this.diagnostics.length ? `${errors} error(s), ${warnings} warning(s)` : "none";
+    $("#diag-count").className = `status ${errors ? "bad" : warnings ? "warn" : "good"}`;
+    list.replaceChildren(...this.diagnostics.map((d) => {
+      const li = document.createElement("li");
+      li.className = `diag diag-${d.severity}`;
+      li.tabIndex = 0;
+      li.dataset.path = d.path;
+      const head = document.createElement("div");
+      const ptr = Object.assign(document.createElement("code"), { textContent: d.path || "/" });
+      const code = Object.assign(document.createElement("span"), { className: "diag-code", textContent: d.code });
+      head.append(ptr, " ", code);
+      const msg = Object.assign(document.createElement("div"), { className: "diag-msg", textContent: d.message });
+      li.append(head, msg);
+      if (d.hint) li.append(Object.assign(document.createElement("div"), { className: "diag-hint", textContent: d.hint }));
+      return li;
+    }));
+    if (!this.diagnostics.length) list.append(Object.assign(document.createElement("li"), { className: "diag-none", textContent: "No problems found." }));
+  }
+
+  /** Outlines the element drawn for `pointer`, or its nearest drawn ancestor. */
+  highlight(pointer) {
+    for (const e of $$(".wk-highlight")) e.classList.remove("wk-highlight");
+    let p = pointer;
+    for (;;) {
+      const hit = $$("[data-wk-path]", this.stageEl).find((e) => e.dataset.wkPath === p);
+      if (hit) { hit.classList.add("wk-highlight"); hit.scrollIntoView({ block: "nearest", behavior: "smooth" }); return hit; }
+      if (!p) return null;
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  }
+
+  initPanels() {
+    const list = $("#diagnostics");
+    const pick = (ev) => { const li = ev.target.closest("li[data-path]"); if (li) this.highlight(li.dataset.path); };
+    list.addEventListener("click", pick);
+    list.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(ev); } });
+    for (const button of $$("[data-copy]")) {
+      button.addEventListener("click", async () => {
+        const how = button.dataset.copy;
+        const text = how === "thread" ? this.threadId ?? "" : JSON.stringify(this.payload, null, how === "pretty" ? 2 : 0);
+        const was = button.textContent;
+        try { await navigator.clipboard.writeText(text); button.textContent = "Copied"; } catch { button.textContent = "Copy failed"; }
+        setTimeout(() => { button.textContent = was; }, 1200);
+      });
+    }
+  }
+
+  initEditor() {
+    let timer = null;
+    this.editor.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => this.submitEdit(), 150); });
+    this.editor.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Tab" || ev.shiftKey) return;
+      ev.preventDefault();
+      this.editor.setRangeText("  ", this.editor.selectionStart, this.editor.selectionEnd, "end");
+    });
+    $("#data-reset").addEventListener("click", () => this.selectState(this.stateName));
+  }
+
+  setStatus(text, cls = "") {
+    const s = $("#data-status");
+    s.textContent = text;
+    s.className = `status ${cls}`;
+  }
+
+  /** Sends the editor's JSON to /api/render and draws what comes back; the last good render stays on failure. */
+  async submitEdit() {
+    let value;
+    try { value = JSON.parse(this.editor.value); } catch (err) { this.setStatus(`Not JSON: ${err.message}`, "bad"); return; }
+    const gen = ++this.generation;
+    this.abort?.abort();
+    this.setStatus("rendering…");
+    const res = await fetch("/api/render", {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: this.widget.id, data: value, state: this.stateName }),
+    });
+    const answer = await res.json().catch(() => ({ error: { message: `HTTP ${res.status}` } }));
+    if (gen !== this.generation) return;
+    if (!res.ok) {
+      this.diagnostics = answer.diagnostics ?? [{ path: "", severity: "error", code: answer.error?.code ?? "error", message: answer.error?.message ?? "", hint: "" }];
+      this.renderDiagnostics();
+      this.setStatus(answer.error?.message ?? "failed", "bad");
+      return;
+    }
+    this.setStatus("edited", "good");
+    this.setResult(answer.payload, answer.diagnostics, answer.thread_id ?? this.threadId);
+    if (this.stage.kind === "local") await this.stage.draw(answer.payload, "edit");
+    else if (answer.thread_id) this.stage.show(answer.thread_id);
+  }
+
+  /** Default action handling until the mock handlers land: record it and say so. */
+  action(action, ctx) {
+    const detail = { action, formValues: ctx.formValues ?? null, kind: ctx.kind, widget: this.widget.id, threadId: this.threadId };
+    window.dispatchEvent(new CustomEvent("wk:action", { detail }));
+    this.notice(`Action "${action.type}" (${ctx.kind}) received; no mock handler answers it yet, so the widget stays as it is.`);
+  }
+}
+
+// ---- component reference -------------------------------------------------------------------------
+
+async function initComponents() {
+  let theme = document.documentElement.dataset.theme;
+  const draw = () => Promise.all($$("[data-example]").map((el) => {
+    const c = data.components[Number(el.dataset.example)];
+    const view = renderWidget(c.example, el, { theme, onAction: () => {} });
+    for (const e of $$(`[data-wk-type="${CSS.escape(c.name)}"]`, el)) e.classList.add("wk-example-focus");
+    return view.ready;
+  }));
+  segmented("theme", (t) => { theme = t; applyTheme(t); draw(); });
+  await draw();
+  document.documentElement.dataset.wkReady = "true";
+}
+
+async function main() {
+  const kind = document.body.dataset.page;
+  if (kind === "index") initIndex();
+  else if (kind === "components") await initComponents();
+  else if (kind === "widget") {
+    const page = new WidgetPage(data);
+    window.widgetkit = page;
+    await page.start();
+  } else segmented("theme", applyTheme);
+  document.documentElement.dataset.wkReady = "true";
+}
+
+main().catch((err) => console.error("widgetkit preview:", err));
