@@ -20,7 +20,6 @@ from .diagnostics import Diagnostic
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("widgetkit.cli", "check widgets strictly: .py builders, .json, .widget files"),
     "preview": ("widgetkit.preview.cli", "serve widgets in a browser with live ChatKit rendering"),
-    "preview": ("widgetkit.preview.cli", "serve widgets in a browser with live ChatKit rendering"),
     "render": ("widgetkit.templates.cli", "render a .widget file with its sample data or --data"),
     "schema": ("widgetkit.schema", "print a JSON Schema (draft 2020-12) for widget JSON"),
 }
