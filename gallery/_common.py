@@ -19,11 +19,8 @@ from widgetkit import (
     Spacer,
     Text,
     Title,
-    Transition,
-    WidgetError,
     WidgetStatus,
 )
-from widgetkit.builders import make
 
 ASSETS_URL = "/gallery-assets"
 
@@ -73,18 +70,3 @@ def values_card(title: str, values: Mapping[str, Any], *, note: str | None = Non
         status=status,
         size="md",
     )
-
-
-def transition(child: Node, *, key: str) -> Transition:
-    """`Transition(child, key=key)`, working around a builder bug in widgetkit 0.1.0.
-
-    The generated `Transition` builder passes its positional `child` on as a prop, so every call
-    fails with 'Transition has no prop "child"'. Until that is fixed in builders.make, fill the
-    node the way the builder would, minus that stray prop; once fixed, the real builder is used.
-    """
-    try:
-        return Transition(child, key=key)
-    except WidgetError:
-        node = Transition.__new__(Transition)
-        make(node, "Transition", child, {"key": key})
-        return node

@@ -31,13 +31,12 @@ from widgetkit import (
     Text,
     Theme,
     Title,
+    Transition,
     WidgetStatus,
     action,
     widget,
 )
 from widgetkit.handlers import ActionRouter
-
-from ._common import transition
 
 actions = ActionRouter()
 
@@ -226,7 +225,7 @@ def transition_demo(open: bool) -> Card:
     label: Literal["Hide details", "Show details"] = "Hide details" if open else "Show details"
     return Card(
         Title("Shipping details", size="sm"),
-        transition(body, key="details-open" if open else "details-closed"),
+        Transition(body, key="details-open" if open else "details-closed"),
         Button(label, variant="outline", onClickAction=action("layout.details", {"open": open})),
         size="sm",
     )

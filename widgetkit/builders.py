@@ -60,6 +60,17 @@ class Node:
             )
         return DynamicWidgetRoot.model_validate(self.to_dict())
 
+    @classmethod
+    def from_dict(cls, payload: dict[str, Any]) -> Node:
+        """A node tree from widget JSON, checked like a builder call (raises `WidgetError`).
+
+        Handy for editing a widget a client sent back, e.g. an action's sending widget.
+        """
+        found = validate(payload)
+        if errors(found):
+            raise WidgetError(found, where="Node.from_dict(…)")
+        return _from_checked(payload)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Node) and self.to_dict() == other.to_dict()
 
@@ -71,6 +82,25 @@ class Node:
         n = 0 if kids is None else 1 if isinstance(kids, Node) else len(kids)
         more = f", <{n} children>" if n else ""
         return f"{self.type}({props}{more})"
+
+
+def _from_checked(payload: dict[str, Any]) -> Node:
+    from . import components  # the generated classes, so isinstance(node, Card) holds
+
+    cls: type[Node] = getattr(components, str(payload["type"]).replace(".", ""))
+    node = cls.__new__(cls)
+    node.type = payload["type"]
+    node.props = {
+        k: v for k, v in payload.items() if k not in ("type", "children") and v is not None
+    }
+    kids = payload.get("children")
+    if isinstance(kids, dict):
+        node.children = _from_checked(kids)
+    elif isinstance(kids, list):
+        node.children = [_from_checked(k) for k in kids]
+    else:
+        node.children = None
+    return node
 
 
 def plain(value: Any) -> Any:
@@ -90,12 +120,15 @@ def plain(value: Any) -> Any:
     return value  # left for the validator to report as a wrong type
 
 
+# Builder parameters that are not props: the node itself and its children (`child` for a
+# Transition, whose JSON `children` is a single object).
+_NOT_PROPS = frozenset({"self", "children", "child"})
+
+
 def make(node: Node, kind: str, children: Any, params: dict[str, Any]) -> None:
     """Fill `node` from a generated builder's parameters, then check it."""
     node.type = kind
-    node.props = {
-        k: plain(v) for k, v in params.items() if v is not None and k not in ("self", "children")
-    }
+    node.props = {k: plain(v) for k, v in params.items() if v is not None and k not in _NOT_PROPS}
     node.children = children if children is None or isinstance(children, Node) else list(children)
     found = check_node(node)
     if kind in ROOTS and not errors(found):

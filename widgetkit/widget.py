@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 from .builders import Node
 
@@ -50,12 +50,23 @@ class Widget(Generic[P, R]):
         return f"<widget {self.name} samples={list(self.samples)}>"
 
 
+@overload
+def widget(fn: Callable[P, R], /) -> Widget[P, R]: ...
+
+
+@overload
+def widget(
+    *, samples: Mapping[str, Mapping[str, Any]] | None = None, title: str | None = None
+) -> Callable[[Callable[P, R]], Widget[P, R]]: ...
+
+
 def widget(
     fn: Callable[P, R] | None = None,
+    /,
     *,
     samples: Mapping[str, Mapping[str, Any]] | None = None,
     title: str | None = None,
-) -> Any:
+) -> Widget[P, R] | Callable[[Callable[P, R]], Widget[P, R]]:
     """Mark a builder so `widgetkit validate`, the preview and the tests find it.
 
     ```python
