@@ -515,7 +515,17 @@ _RULES_WHEN = {"Text": "editable", "Card": "asForm"}
 
 
 class CompiledComponent:
-    __slots__ = ("allowed", "checks", "children", "drift", "required", "rules", "spec", "walk", "when")
+    __slots__ = (
+        "allowed",
+        "checks",
+        "children",
+        "drift",
+        "required",
+        "rules",
+        "spec",
+        "walk",
+        "when",
+    )
 
     def __init__(self, spec: Component, rt: Runtime | None) -> None:
         self.spec = spec
