@@ -1,0 +1,295 @@
+"""The preview in real Chromium: every gallery widget drawn from its ChatKit thread, the page's
+controls, the ChatKit.js configuration and fallback, and visual snapshots of a few widgets.
+
+Baselines live in tests/browser/baselines/; rewrite them with WIDGETKIT_UPDATE_BASELINES=1 after a
+deliberate change, and look at them before committing.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page
+
+from widgetkit.preview.app import CHATKIT_JS, DEFAULT_DOMAIN_KEY, create_app
+from widgetkit.preview.library import thread_id_for
+
+BASELINES = Path(__file__).parent / "baselines"
+UPDATE = os.environ.get("WIDGETKIT_UPDATE_BASELINES") == "1"
+# (widget id, state): a card with images, a chart, a form, a list and a table.
+SNAPSHOTS = [
+    ("commerce:order_confirmation", "pending"),
+    ("charts:metrics_dashboard", "week"),
+    ("controls:text_fields", "filled"),
+    ("productivity:task_list", "typical"),
+    ("tables:invoice", "due"),
+    ("travel:flight_options", "typical"),
+]
+# A pixel differs when a channel moves more than this (anti-aliasing noise stays under it) ...
+CHANNEL_TOLERANCE = 24
+# ... and a snapshot fails when more than this share of its pixels differ.
+PIXEL_TOLERANCE = 0.004
+
+
+class Served:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+def _serve(app: Any) -> Iterator[Served]:
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the preview server did not start within 20 s")
+        time.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield Served(f"http://127.0.0.1:{port}")
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def gallery() -> Iterator[Served]:
+    yield from _serve(create_app())
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("widgets")
+    (root / "orders.py").write_text(
+        textwrap.dedent(
+            """
+            from widgetkit import Card, Text, Title, widget
+
+            @widget(samples={"paid": {"id": "A-17", "total": 42.0}, "due": {"id": "B-2", "total": 3.5}})
+            def order(id: str, total: float) -> Card:
+                return Card(Title(f"Order {id}"), Text(f"${total:.2f}"))
+            """
+        )
+    )
+    bad = {"type": "Card", "children": [{"type": "Title", "value": "Hi", "size": "6xl"}]}
+    (root / "bad.json").write_text(json.dumps(bad))
+    yield from _serve(create_app([root], renderer="local"))
+
+
+class Console:
+    def __init__(self, page: Page) -> None:
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def _open(page: Page, url: str, drawn: str = "thread") -> None:
+    page.goto(url)
+    page.wait_for_selector(f"#stage[data-drawn={drawn}]", timeout=30_000)
+
+
+def test_every_gallery_widget_draws_from_its_thread_without_errors(
+    gallery: Served, page: Page
+) -> None:
+    console = Console(page)
+    widgets = page.request.get(f"{gallery.url}/api/widgets").json()["widgets"]
+    assert len(widgets) >= 20
+    drawn = 0
+    for w in widgets:
+        assert w["errors"] == 0, w["id"]
+        for state in w["states"]:
+            _open(page, f"{gallery.url}/widget/{w['id']}?state={quote(state)}&renderer=local")
+            where = f"{w['id']}[{state}]"
+            assert page.locator('#stage [data-wk-path=""]').count() == 1, where
+            assert page.locator("#stage .wk-unknown").count() == 0, where
+            assert page.locator("#notice").is_hidden(), (where, page.inner_text("#notice"))
+            assert console.errors == [], (where, console.errors)
+            drawn += 1
+    assert drawn >= 40
+
+
+def test_auto_falls_back_to_the_local_renderer_with_a_notice(gallery: Served, page: Page) -> None:
+    page.route(CHATKIT_JS, lambda route: route.abort("internetdisconnected"))
+    _open(page, f"{gallery.url}/widget/commerce:product_card")
+    notice = page.inner_text("#notice")
+    assert "ChatKit.js could not be fetched from cdn.platform.openai.com" in notice
+    assert "offline renderer" in notice
+    assert page.inner_text("#renderer-badge") == "local renderer (fallback)"
+
+
+# Stands in for ChatKit.js: records what the page configures.
+FAKE_CHATKIT = """
+customElements.define("openai-chatkit", class extends HTMLElement {
+  setOptions(options) { (window.__chatkit ??= []).push(JSON.parse(JSON.stringify(options))); }
+});
+"""
+
+
+def test_chatkit_page_configures_the_web_component(gallery: Served, page: Page) -> None:
+    page.route(
+        CHATKIT_JS, lambda route: route.fulfill(body=FAKE_CHATKIT, content_type="text/javascript")
+    )
+    url = f"{gallery.url}/widget/commerce:product_card?state=sold%20out&renderer=chatkit&theme=dark"
+    _open(page, url, drawn="chatkit")
+    assert page.locator(f'script[src="{CHATKIT_JS}"]').count() == 1
+    assert page.locator("#stage openai-chatkit").count() == 1
+    options = page.evaluate("window.__chatkit.at(-1)")
+    assert options["api"] == {"url": "/chatkit", "domainKey": DEFAULT_DOMAIN_KEY}
+    assert options["initialThread"] == thread_id_for("commerce:product_card", "sold out")
+    assert options["theme"] == {"colorScheme": "dark"}
+    assert page.inner_text("#renderer-badge") == "ChatKit.js"
+    assert page.locator("#notice").is_hidden()
+
+
+def test_choices_live_in_the_url_and_survive_a_reload(folder: Served, page: Page) -> None:
+    _open(page, f"{folder.url}/widget/orders:order")
+    assert "Order A-17" in page.inner_text("#stage")
+    page.click('[data-control=state] button[data-value="due"]')
+    page.wait_for_function("document.querySelector('#stage').innerText.includes('Order B-2')")
+    page.click('[data-control=theme] button[data-value="dark"]')
+    page.click('[data-control=width] button[data-value="lg"]')
+    assert "state=due" in page.url and "theme=dark" in page.url and "width=lg" in page.url
+    page.reload()
+    page.wait_for_selector("#stage[data-drawn=thread]")
+    assert "Order B-2" in page.inner_text("#stage")
+    assert page.get_attribute("html", "data-theme") == "dark"
+    assert page.get_attribute("#stage-frame", "data-width") == "lg"
+    assert page.locator("#stage .wk-root.wk-theme-dark").count() == 1
+    pressed = page.get_attribute('[data-control=width] button[data-value="lg"]', "aria-pressed")
+    assert pressed == "true"
+
+
+def test_data_editor_rerenders_and_keeps_the_last_good_render(folder: Served, page: Page) -> None:
+    _open(page, f"{folder.url}/widget/orders:order")
+    page.fill("#data-editor", '{"id": "Z-9", "total": 7}')
+    page.wait_for_function("document.querySelector('#stage').innerText.includes('Order Z-9')")
+    assert "$7.00" in page.inner_text("#stage")
+    assert page.inner_text("#data-status") == "edited"
+    page.fill("#data-editor", '{"id": "Z-9", "total": "lots"}')
+    page.wait_for_selector("#diagnostics li[data-path='/total']")
+    assert "Order Z-9" in page.inner_text("#stage")  # the last good render stays
+    page.fill("#data-editor", '{"id": ')
+    page.wait_for_function(
+        "document.querySelector('#data-status').textContent.startsWith('Not JSON')"
+    )
+    page.click("#data-reset")
+    page.wait_for_function("document.querySelector('#stage').innerText.includes('Order A-17')")
+
+
+def test_clicking_a_diagnostic_highlights_its_element(folder: Served, page: Page) -> None:
+    _open(page, f"{folder.url}/widget/bad.json")
+    item = page.locator("#diagnostics li[data-path='/children/0/size']")
+    assert "6xl" in item.inner_text()
+    item.click()
+    highlighted = page.locator("#stage .wk-highlight")
+    assert highlighted.count() == 1
+    assert highlighted.get_attribute("data-wk-path") == "/children/0"
+    assert highlighted.get_attribute("data-wk-type") == "Title"
+
+
+def test_index_filter_and_component_reference(gallery: Served, page: Page) -> None:
+    console = Console(page)
+    page.goto(f"{gallery.url}/")
+    page.fill("#filter", "order confirmation")
+    visible = page.locator(".card:visible")
+    assert visible.count() == 1 and "Order confirmation" in visible.inner_text()
+    page.fill("#filter", "zzz-nothing")
+    assert page.locator("#no-match").is_visible()
+    page.goto(f"{gallery.url}/components")
+    page.wait_for_selector("html[data-wk-ready]")
+    examples = page.locator(".example-stage")
+    for i in range(examples.count()):
+        assert examples.nth(i).locator('[data-wk-path=""]').count() == 1
+        kind = examples.nth(i).get_attribute("data-type")
+        assert examples.nth(i).locator(f'[data-wk-type="{kind}"]').count() >= 1, kind
+    assert console.errors == []
+
+
+def test_visual_snapshots(gallery: Served, browser: Browser, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 1600}, device_scale_factor=1)
+    page = context.new_page()
+    failures = []
+    for widget_id, state in SNAPSHOTS:
+        for theme in ("light", "dark"):
+            query = f"?renderer=local&theme={theme}" + (f"&state={quote(state)}" if state else "")
+            _open(page, f"{gallery.url}/widget/{widget_id}{query}")
+            # The sticky top bar would be stitched over a widget taller than the viewport.
+            page.add_style_tag(content="header.bar { position: static; }")
+            page.evaluate("document.fonts.ready")
+            shot = page.locator("#stage .wk-root").screenshot(animations="disabled")
+            name = f"{widget_id.replace(':', '.')}-{theme}.png"
+            baseline = BASELINES / name
+            if UPDATE or not baseline.exists():
+                if not UPDATE:
+                    failures.append(f"{name}: no baseline; run with WIDGETKIT_UPDATE_BASELINES=1")
+                    continue
+                baseline.parent.mkdir(parents=True, exist_ok=True)
+                baseline.write_bytes(shot)
+                continue
+            share, diff = _pixel_diff(page, baseline.read_bytes(), shot)
+            if share > PIXEL_TOLERANCE:
+                (tmp_path / name).write_bytes(shot)
+                (tmp_path / f"diff-{name}").write_bytes(diff)
+                failures.append(f"{name}: {share:.2%} of pixels differ (see {tmp_path})")
+    context.close()
+    assert failures == []
+
+
+# Compares two PNGs in the browser's own decoder and canvas, so no imaging package is needed.
+_DIFF_JS = """
+async ([a, b, tolerance]) => {
+  const load = (b64) => createImageBitmap(new Blob([Uint8Array.from(atob(b64), c => c.charCodeAt(0))], {type: "image/png"}));
+  const [x, y] = await Promise.all([load(a), load(b)]);
+  const w = Math.max(x.width, y.width), h = Math.max(x.height, y.height);
+  const pixels = (img) => { const c = new OffscreenCanvas(w, h); const g = c.getContext("2d"); g.drawImage(img, 0, 0); return g.getImageData(0, 0, w, h).data; };
+  const p = pixels(x), q = pixels(y);
+  const out = new OffscreenCanvas(w, h), og = out.getContext("2d"), diff = og.createImageData(w, h);
+  let differing = 0;
+  for (let i = 0; i < p.length; i += 4) {
+    const off = Math.max(Math.abs(p[i] - q[i]), Math.abs(p[i+1] - q[i+1]), Math.abs(p[i+2] - q[i+2]), Math.abs(p[i+3] - q[i+3]));
+    const bad = off > tolerance;
+    differing += bad;
+    diff.data.set(bad ? [255, 0, 0, 255] : [p[i], p[i+1], p[i+2], 40], i);
+  }
+  og.putImageData(diff, 0, 0);
+  const png = new Uint8Array(await (await out.convertToBlob({type: "image/png"})).arrayBuffer());
+  let s = ""; for (const byte of png) s += String.fromCharCode(byte);
+  return [differing / (w * h), btoa(s)];
+}
+"""
+
+
+def _pixel_diff(page: Page, a: bytes, b: bytes) -> tuple[float, bytes]:
+    """The share of pixels that differ beyond the channel tolerance, and a diff image."""
+    args = [base64.b64encode(a).decode(), base64.b64encode(b).decode(), CHANNEL_TOLERANCE]
+    share, diff = page.evaluate(_DIFF_JS, args)
+    return float(share), base64.b64decode(diff)
+
+
+def test_pixel_diff_sees_a_change(page: Page, gallery: Served) -> None:
+    page.goto(f"{gallery.url}/widget/commerce:product_card?renderer=local")
+    page.wait_for_selector("#stage[data-drawn=thread]")
+    card = page.locator("#stage .wk-root")
+    before = card.screenshot()
+    assert _pixel_diff(page, before, before)[0] == 0
+    page.evaluate("document.querySelector('#stage .wk-root').style.filter = 'invert(1)'")
+    share, _ = _pixel_diff(page, before, card.screenshot())
+    assert share > 0.5
