@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "preview": ("widgetkit.preview.cli", "serve widgets in a browser with live ChatKit rendering"),
     "render": ("widgetkit.templates.cli", "render a .widget file with its sample data or --data"),
     "schema": ("widgetkit.schema", "print a JSON Schema (draft 2020-12) for widget JSON"),
+    "export": ("widgetkit.export", "write a @widget builder as a .widget template file"),
 }
 
 
