@@ -201,8 +201,7 @@ async def api_render(request: Request) -> Response:
         from widgetkit.validate import validate
 
         payload = request_json["payload"]
-        diagnostics = validate(payload)
-        return JSONResponse({"payload": payload, "diagnostics": _dicts(diagnostics)})
+        return JSONResponse({"payload": payload, "diagnostics": _dicts(validate(payload))})
     entry_id, data = request_json.get("id"), request_json.get("data")
     if not isinstance(entry_id, str) or "data" not in request_json:
         return problem(
@@ -212,14 +211,13 @@ async def api_render(request: Request) -> Response:
     if entry is None:
         return problem(404, "widget_not_found", f'No widget has the id "{entry_id}".')
     result = await asyncio.to_thread(preview.library.render, entry, data)
-    diagnostics = _dicts(result.data_errors + result.diagnostics)
+    found = result.data_errors + result.diagnostics
     if not result.ok:
-        first = (result.data_errors or result.diagnostics or [None])[0]
-        message = first.message if first else "The builder returned no widget."
-        return problem(422, "render_failed", message, payload=None, diagnostics=diagnostics)
+        message = found[0].message if found else "The builder returned no widget."
+        return problem(422, "render_failed", message, payload=None, diagnostics=_dicts(found))
     thread_id = _seed_scratch(preview, entry, request_json.get("state"), result.payload)
     return JSONResponse(
-        {"payload": result.payload, "diagnostics": diagnostics, "thread_id": thread_id}
+        {"payload": result.payload, "diagnostics": _dicts(found), "thread_id": thread_id}
     )
 
 

@@ -149,7 +149,8 @@ class Library:
         if entry.widget is None:
             return {"type": "object", "description": "Any widget JSON (a Card, ListView or Basic)."}
         try:
-            return _params_model(entry.widget).model_json_schema()
+            schema: dict[str, Any] = _params_model(entry.widget).model_json_schema()
+            return schema
         except Exception as exc:  # an annotation pydantic cannot describe
             return {"type": "object", "description": f"No schema: {type(exc).__name__}: {exc}"}
 
