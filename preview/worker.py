@@ -1,0 +1,298 @@
+"""Build widgets in a warm worker process, so user code that crashes or loops can be stopped.
+
+The server never runs a builder itself during hot reload: it asks a `Builder`, which speaks JSON
+lines to a child process (`python -m widgetkit.preview.worker`) and keeps a second one warm as a
+spare. A build that outlives `timeout` seconds is stopped by killing its worker; the spare takes
+over at once and a new spare starts in the background. The child's side is `worker_child.py`.
+
+Example::
+
+    builder = Builder([Path("gallery")])
+    await builder.start()
+    results = await builder.build([Path("gallery/commerce.py")], changed=[...])
+    await builder.close()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "StateResult", "WidgetResult"]
+
+DEFAULT_TIMEOUT = 3.0
+_STREAM_LIMIT = 64 * 1024 * 1024  # one line holds every payload of a file
+_START_TIMEOUT = 30.0
+
+
+@dataclass
+class StateResult:
+    name: str
+    data: dict[str, Any] | None
+    payload: dict[str, Any] | None
+    diagnostics: list[dict[str, str]]
+    line: int = 0
+    error: dict[str, Any] | None = None  # an exception or a timeout, with user frames
+
+    @property
+    def ok(self) -> bool:
+        return self.payload is not None and not any(
+            d["severity"] == "error" for d in self.diagnostics
+        )
+
+
+@dataclass
+class WidgetResult:
+    name: str
+    title: str
+    doc: str
+    line: int
+    states: list[StateResult]
+
+
+@dataclass
+class FileResult:
+    """What building one file produced. `error` is set when the file itself failed (a syntax
+    error, an exception at import, a timeout while importing): then `widgets` is empty."""
+
+    file: Path
+    kind: str  # "builder" for .py, "payload" for .json and .widget
+    error: dict[str, Any] | None = None
+    deps: set[Path] = field(default_factory=set)  # user files it imports, transitively
+    widgets: list[WidgetResult] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, msg: dict[str, Any]) -> FileResult:
+        widgets = [
+            WidgetResult(
+                w["name"], w["title"], w["doc"], w["line"], [StateResult(**s) for s in w["states"]]
+            )
+            for w in msg["widgets"]
+        ]
+        deps = {Path(d) for d in msg["deps"]}
+        return cls(Path(msg["file"]), msg["kind"], msg["error"], deps, widgets)
+
+
+class WorkerDied(Exception):
+    """The worker stopped answering: killed after a timeout, or it crashed."""
+
+
+class _Worker:
+    """One child process and its JSON-lines pipes."""
+
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+
+    @classmethod
+    async def spawn(cls, roots: list[Path]) -> _Worker:
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "widgetkit.preview.worker_child",
+            *map(str, roots),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            env=env,
+            limit=_STREAM_LIMIT,
+        )
+        worker = cls(proc)
+        try:
+            ready = await asyncio.wait_for(worker.receive(), _START_TIMEOUT)
+        except (TimeoutError, WorkerDied):
+            await worker.kill()
+            raise
+        if ready.get("t") != "ready":  # pragma: no cover - protocol guard
+            await worker.kill()
+            raise WorkerDied(f"the worker said {ready!r} instead of ready")
+        return worker
+
+    async def send(self, msg: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps(msg).encode() + b"\n")
+        try:
+            await self.proc.stdin.drain()
+        except (BrokenPipeError, ConnectionResetError) as exc:
+            raise WorkerDied(str(exc)) from exc
+
+    async def receive(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        line = await self.proc.stdout.readline()
+        if not line:
+            code = await self.proc.wait()
+            raise WorkerDied(f"the worker exited with code {code}")
+        msg: dict[str, Any] = json.loads(line)
+        return msg
+
+    async def kill(self) -> None:
+        if self.proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                self.proc.kill()
+        await self.proc.wait()
+
+
+class Builder:
+    """Builds widget files in a warm worker, stopping builds that run longer than `timeout`.
+
+    `build()` answers one `FileResult` per file asked for, in order; it never raises for what
+    user code does. Calls are serialised: one build at a time, as the watcher asks for them.
+    """
+
+    def __init__(self, roots: Iterable[Path], *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.roots = [Path(r).resolve() for r in roots]
+        self.timeout = timeout
+        self.restarts = 0  # how many workers were stopped; for tests and the log
+        self._active: _Worker | None = None
+        self._spare: asyncio.Task[_Worker] | None = None
+        self._lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        """Start the worker and its spare; both import widgetkit before the first build."""
+        self._spare = asyncio.create_task(_Worker.spawn(self.roots))
+        if self._active is None:
+            self._active = await _Worker.spawn(self.roots)
+
+    async def close(self) -> None:
+        if self._spare is not None:
+            self._spare.cancel()
+            with contextlib.suppress(BaseException):
+                await (await self._spare).kill()
+            self._spare = None
+        if self._active is not None:
+            await self._active.kill()
+            self._active = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._active.proc.pid if self._active else None
+
+    async def build(
+        self,
+        files: Iterable[Path],
+        *,
+        changed: Iterable[Path] = (),
+        explicit: Iterable[Path] = (),
+    ) -> list[FileResult]:
+        """Build `files` after dropping the modules of `changed` files (and their importers).
+
+        `explicit` files are the ones named on the command line: a `.json` there is taken as a
+        widget whatever it holds.
+        """
+        todo = [Path(f).resolve() for f in files]
+        request: dict[str, Any] = {
+            "t": "build",
+            "changed": [str(Path(f).resolve()) for f in changed],
+            "explicit": [str(Path(f).resolve()) for f in explicit],
+            "skip": {},
+        }
+        async with self._lock:
+            done: dict[Path, FileResult] = {}
+            stopped: dict[Path, dict[str, dict[str, Any]]] = {}  # file -> label -> error
+            while True:
+                rest = [f for f in todo if f not in done]
+                if not rest:
+                    break
+                request["files"] = [str(f) for f in rest]
+                request["skip"] = {str(f): list(s) for f, s in stopped.items()}
+                failure = await self._run(request, done)
+                if failure is None:
+                    continue
+                file, label, _line, error = failure
+                if file is None:  # the worker died outside any file: give up on the rest
+                    for f in rest:
+                        done.setdefault(f, FileResult(f, _kind(f), error))
+                    break
+                if not label:  # stopped while importing: the file fails as a whole
+                    done[file] = FileResult(file, _kind(file), error)
+                else:
+                    stopped.setdefault(file, {})[label] = error
+                # The same request goes to the fresh worker; it skips what was stopped.
+                request["changed"] = []
+            for file, errors in stopped.items():
+                _fill_stopped(done[file], errors)
+            return [done[f] for f in todo]
+
+    async def _run(
+        self, request: dict[str, Any], done: dict[Path, FileResult]
+    ) -> tuple[Path | None, str, int, dict[str, Any]] | None:
+        """Send one request; None when it finished, else where it stopped and why."""
+        worker = await self._worker()
+        current: tuple[Path | None, str, int] = (None, "", 0)
+        try:
+            await worker.send(request)
+            deadline = time.monotonic() + self.timeout
+            while True:
+                msg = await asyncio.wait_for(worker.receive(), deadline - time.monotonic())
+                if msg["t"] == "begin":
+                    current = (Path(msg["file"]), msg["label"], msg["line"])
+                    deadline = time.monotonic() + self.timeout
+                elif msg["t"] == "file":
+                    result = FileResult.from_json(msg)
+                    done[result.file] = result
+                elif msg["t"] == "done":
+                    return None
+        except (TimeoutError, WorkerDied, json.JSONDecodeError) as exc:
+            await self._replace(worker)
+            file, label, line = current
+            what = f"builder {label}" if label else f"importing {file.name if file else 'a file'}"
+            if isinstance(exc, TimeoutError):
+                message = f"{what} took longer than {self.timeout:g} s and was stopped"
+                kind = "Timeout"
+            else:
+                message = f"{what} stopped the worker ({exc}); a fresh worker took over"
+                kind = "WorkerCrash"
+            error = {"type": kind, "message": message, "file": str(file or ""), "line": line,
+                     "label": label, "traceback": []}  # fmt: skip
+            return file, label, line, error
+
+    async def _worker(self) -> _Worker:
+        if self._active is None or self._active.proc.returncode is not None:
+            await self._promote()
+        assert self._active is not None
+        return self._active
+
+    async def _replace(self, worker: _Worker) -> None:
+        self.restarts += 1
+        await worker.kill()
+        if self._active is worker:
+            self._active = None
+        await self._promote()
+
+    async def _promote(self) -> None:
+        """The spare becomes the worker (it is usually warm already); start a new spare."""
+        spare = self._spare
+        self._spare = asyncio.create_task(_Worker.spawn(self.roots))
+        if spare is not None:
+            try:
+                self._active = await spare
+                return
+            except (TimeoutError, WorkerDied, OSError):
+                pass
+        self._active = await _Worker.spawn(self.roots)
+
+
+def _kind(file: Path) -> str:
+    return "builder" if file.suffix == ".py" else "payload"
+
+
+def _fill_stopped(result: FileResult, errors: dict[str, dict[str, Any]]) -> None:
+    """Put the stopped states back in the result, each failing with its timeout error."""
+    for label, error in errors.items():
+        name, _, state = label.partition("[")
+        state = state.removesuffix("]")
+        for w in result.widgets:
+            if w.name == name:
+                diag = {"path": "", "severity": "error", "code": "builder-timeout",
+                        "message": error["message"], "hint": "make the builder return sooner"}  # fmt: skip
+                stopped = StateResult(state, None, None, [diag], error["line"], error)
+                w.states = [stopped if s.name == state else s for s in w.states]
+                if not any(s.name == state for s in w.states):
+                    w.states.append(stopped)
