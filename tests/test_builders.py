@@ -131,15 +131,21 @@ def test_a_bad_child_raises_at_build_time() -> None:
 
 
 def test_tree_rules_are_checked_when_the_root_is_made() -> None:
-    # A Label naming a missing field is fine on its own: its field may come later.
+    # A Label naming a missing field is fine on its own: its field may come later, even outside
+    # this root (a Card can sit inside a Basic), so that rule waits until the JSON is asked for.
     label = Label("Email", fieldName="emial")
     fields = Form(
         label, Input(name="email"), Button("Send", submit=True), onSubmitAction=action("s")
     )
+    card = Card(fields)
+    for output in (card.to_json, card.to_chatkit):
+        with pytest.raises(WidgetError) as info:
+            output()
+        codes = {(d.path, d.code) for d in info.value.diagnostics if d.severity == "error"}
+        assert codes == {("/children/0/children/0/fieldName", "label-field")}
     with pytest.raises(WidgetError) as info:
-        Card(fields)
-    codes = {(d.path, d.code) for d in info.value.diagnostics if d.severity == "error"}
-    assert codes == {("/children/0/children/0/fieldName", "label-field")}
+        Card(Form(Input(name="a"), Input(name="a"), onSubmitAction=action("s")))
+    assert "duplicate-field" in {d.code for d in info.value.diagnostics}
     with pytest.raises(WidgetError) as info:
         Card(Text("a", id="x"), Text("b", id="x"))
     assert [d.code for d in info.value.diagnostics] == ["duplicate-id"]

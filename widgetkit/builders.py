@@ -40,10 +40,14 @@ class Node:
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The wire JSON text: compact by default, never NaN."""
+        """The wire JSON text: compact by default, never NaN.
+
+        A root is checked whole first (raising `WidgetError`), for the one rule a builder call
+        cannot judge alone: a Label naming a field elsewhere in an enclosing Basic.
+        """
         separators = (",", ":") if indent is None else None
         return json.dumps(
-            self.to_dict(),
+            _check_whole(self),
             ensure_ascii=False,
             allow_nan=False,
             indent=indent,
@@ -58,7 +62,7 @@ class Node:
             raise TypeError(
                 f"{self.type} is not a widget root; wrap it in a Card, ListView or Basic first"
             )
-        return DynamicWidgetRoot.model_validate(self.to_dict())
+        return DynamicWidgetRoot.model_validate(_check_whole(self))
 
     @classmethod
     def from_dict(cls, payload: dict[str, Any]) -> Node:
@@ -132,9 +136,20 @@ def make(node: Node, kind: str, children: Any, params: dict[str, Any]) -> None:
     node.children = children if children is None or isinstance(children, Node) else list(children)
     found = check_node(node)
     if kind in ROOTS and not errors(found):
-        found = validate(node.to_dict())
+        # A root may still end up inside a Basic, whose other children may hold the field a
+        # Label names; that one rule waits for to_json()/to_chatkit(), when the tree is whole.
+        found = [d for d in validate(node.to_dict()) if d.code != "label-field"]
     if errors(found):
         raise WidgetError(found, where=f"{kind}(…)")
+
+
+def _check_whole(node: Node) -> dict[str, Any]:
+    payload = node.to_dict()
+    if node.type in ROOTS:
+        found = errors(validate(payload))
+        if found:
+            raise WidgetError(found, where=f"{node.type}(…)")
+    return payload
 
 
 def check_node(node: Node) -> list[Diagnostic]:

@@ -78,11 +78,11 @@ def describe(t: Type) -> str:
         case Scalar():
             return "any JSON value"
         case Tokens(name, values):
-            return f"a {name} ({', '.join(values)})"
+            return f"{_a(name)} ({', '.join(values)})"
         case Const(value):
             return show(value)
         case ColorStr(name):
-            return f"a {name} string"
+            return f"{_a(name)} string"
         case IsoDate():
             return "an ISO 8601 date string"
         case IconRef():
@@ -96,7 +96,11 @@ def describe(t: Type) -> str:
         case MapOf():
             return "an object"
         case Shape(name) | Tagged(name):
-            return f"a {name} object"
+            return f"{_a(name)} object"
+
+
+def _a(name: str) -> str:
+    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
 
 
 def _accepts(t: Type) -> frozenset[str]:
@@ -186,7 +190,7 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
                             pointer(path),
                             "error",
                             "bad-token",
-                            f"{show(v)} is not a {name} token",
+                            f"{show(v)} is not {_a(name)} token",
                             (f'did you mean "{close}"? ' if close else "") + hint,
                         )
                     )
@@ -345,11 +349,16 @@ def _union_check(options: tuple[Type, ...], rt: Runtime | None, wrong: Check) ->
         if not candidates:
             wrong(v, path, out)
         elif len(candidates) == 1:
-            candidates[0](v, path, out)
+            trial: Out = []
+            candidates[0](v, path, trial)
+            if len(trial) == 1 and trial[0].code == "wrong-type" and trial[0].path == pointer(path):
+                wrong(v, path, out)  # name every option, not only the one of the same JSON kind
+            else:
+                out.extend(trial)
         else:
             best: Out | None = None
             for check in candidates:
-                trial: Out = []
+                trial = []
                 check(v, path, trial)
                 if not any(d.severity == "error" for d in trial):
                     out.extend(trial)
