@@ -1,0 +1,238 @@
+"""Hot reload: watch the preview's paths, rebuild what a save touched, tell the pages.
+
+`Reloader.run()` is the one task the app's lifespan owns. It watches every PATH with watchfiles
+(tuned for latency: watchfiles' default 1.6 s debounce is far too slow for a save-and-look loop),
+asks the warm worker (`worker.Builder`) to rebuild only the files that depend on what changed,
+puts the results in the library and the ChatKit store, and publishes one message per widget
+state on the broadcast, carrying the new payload so no page has to refetch:
+
+    {"kind": "widget", "id", "file", "state", "thread_id", "payload", "diagnostics"}
+    {"kind": "error", "id", "file", "state", "error", "diagnostics"}   # a state failed
+    {"kind": "error", "file", "ids", "error"}                          # the file failed
+    {"kind": "index", "widgets": [summary, ...]}                       # the index changed
+
+Example::
+
+    reloader = Reloader(preview, broadcast)        # preview: app.Preview
+    task = asyncio.create_task(reloader.run(stop))  # stop: an asyncio.Event set at shutdown
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from watchfiles import Change, awatch
+
+from widgetkit import discover
+from widgetkit.diagnostics import Diagnostic
+
+from .broadcast import Broadcast
+from .library import Entry, Library, State, thread_id_for
+from .worker import Builder, FileResult
+
+__all__ = ["DEBOUNCE_MS", "STEP_MS", "Reloader", "WatchFn", "relevant", "watch_paths"]
+
+# watchfiles waits for a quiet `STEP_MS` before it answers, and at most `DEBOUNCE_MS` in a burst;
+# an editor's save lands in one batch and a designer sees it about 10 ms later.
+DEBOUNCE_MS = 16
+STEP_MS = 5
+# How long the watching thread blocks before looking at the stop event again (it also looks
+# every step, so this only bounds shutdown when nothing changes).
+RUST_TIMEOUT_MS = 1000
+
+WatchFn = Callable[[Sequence[Path], asyncio.Event], AsyncIterator[set[Path]]]
+
+
+def relevant(change: Change, path: str) -> bool:
+    """Widget sources, and suffix-less names that may be folders (a folder moved or deleted).
+    Editors' temp files (`.x.py.swp`, `x.py~`, `x.py.tmp123`) and caches are not."""
+    p = Path(path)
+    if any(part.startswith(".") or part in discover._SKIP_DIRS for part in p.parts[1:]):
+        return False
+    return p.suffix in discover.SUFFIXES or not p.suffix
+
+
+async def watch_paths(paths: Sequence[Path], stop: asyncio.Event) -> AsyncIterator[set[Path]]:
+    """The paths that changed, one set per batch, until `stop` is set."""
+    async for changes in awatch(
+        *paths,
+        watch_filter=relevant,
+        debounce=DEBOUNCE_MS,
+        step=STEP_MS,
+        rust_timeout=RUST_TIMEOUT_MS,
+        stop_event=stop,
+    ):
+        yield {Path(p) for _, p in changes}
+
+
+class PreviewLike(Protocol):
+    """What the reloader needs of `app.Preview`: its library and, once loaded, its ChatKit server."""
+
+    library: Library
+    server: Any
+
+
+class Reloader:
+    def __init__(
+        self,
+        preview: PreviewLike,
+        broadcast: Broadcast,
+        *,
+        builder: Builder | None = None,
+        watch: WatchFn = watch_paths,
+    ) -> None:
+        self.preview = preview
+        self.library = preview.library
+        self.broadcast = broadcast
+        self.roots = [p.resolve() for p in self.library.paths]
+        self.builder = builder or Builder(self.roots)
+        self.watch = watch
+        self.files: list[Path] = []
+        self.deps: dict[Path, set[Path]] = {}
+        self.broken: set[Path] = set()  # files that failed as a whole: retried on any new file
+        self.by_file: dict[Path, list[Entry]] = {}
+        self.ready = asyncio.Event()  # set once the first full build is in
+        self.builds = 0
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Build everything once (which warms the worker and learns the imports), then follow
+        the changes until `stop` is set."""
+        scanned = getattr(self.preview, "scanned", None)
+        await self.builder.start()
+        try:
+            if scanned is not None:
+                await scanned.wait()  # the app's first scan must not overwrite ours
+            for entry in self.library.entries.values():
+                self.by_file.setdefault(entry.file.resolve(), []).append(entry)
+            self.files = self._discover()
+            await self._rebuild(self.files, changed=set(), quiet=True)
+            self.ready.set()
+            async for changed in self.watch(self.library.paths, stop):
+                await self.changed(changed)
+        finally:
+            await self.builder.close()
+
+    async def changed(self, paths: set[Path]) -> None:
+        """Rebuild after `paths` changed on disk (written, created, renamed or deleted)."""
+        changed = {p.resolve() for p in paths}
+        known = set(self.files)
+        structural = any(p not in known or not p.is_file() for p in changed)
+        removed: set[Path] = set()
+        if structural:
+            current = self._discover()
+            removed = known - set(current)
+            added = set(current) - known
+            self.files = current
+        else:
+            added = set()
+        todo = [
+            f
+            for f in self.files
+            if f in changed or f in added or self.deps.get(f, set()) & changed
+            or (structural and f in self.broken)
+        ]  # fmt: skip
+        for file in removed:
+            self.by_file.pop(file, None)
+            self.deps.pop(file, None)
+            self.broken.discard(file)
+        await self._rebuild(todo, changed=changed | removed, quiet=False, index=bool(removed))
+
+    async def _rebuild(
+        self, files: list[Path], *, changed: set[Path], quiet: bool, index: bool = False
+    ) -> None:
+        before = [e.summary() for e in self.library.entries.values()]
+        explicit = [p for p in self.roots if p.is_file()]
+        results = await self.builder.build(files, changed=changed, explicit=explicit)
+        self.builds += 1
+        messages: list[dict[str, Any]] = []
+        for result in results:
+            messages += self._apply(result)
+        self.library.entries = {e.id: e for f in self.files for e in self.by_file.get(f, [])}
+        if quiet:
+            return
+        for message in messages:
+            self.broadcast.publish(message)
+        after = [e.summary() for e in self.library.entries.values()]
+        if index or after != before:
+            self.broadcast.publish({"kind": "index", "widgets": after})
+
+    def _apply(self, result: FileResult) -> list[dict[str, Any]]:
+        file = result.file
+        rel = self._rel(file)
+        old = {e.id: e for e in self.by_file.get(file, [])}
+        self.deps[file] = result.deps
+        if result.error is not None:
+            self.broken.add(file)
+            err = result.error
+            problem = Diagnostic("", "error", "import-error", _sentence(err), _where(err, rel))
+            entries = list(old.values())
+            if not entries:
+                stem = rel.removesuffix(".py")
+                entries = [Entry(stem, file, rel, file.name, file.name, "", result.kind,  # type: ignore[arg-type]
+                                 err.get("line") or 0)]  # fmt: skip
+            for entry in entries:
+                entry.problems = [problem]  # the last good states stay, with the file's error
+            self.by_file[file] = entries
+            return [{"kind": "error", "file": rel, "ids": [e.id for e in entries], "error": err}]
+        self.broken.discard(file)
+        entries, messages = [], []
+        for w in result.widgets:
+            entry_id = f"{rel.removesuffix('.py')}:{w.name}" if result.kind == "builder" else rel
+            entry = Entry(entry_id, file, rel, w.name, w.title, w.doc, result.kind, w.line)  # type: ignore[arg-type]
+            # The data editor still runs the builder in the server (app.api_render); it keeps the
+            # function the first scan loaded until it asks the worker instead.
+            entry.widget = old[entry_id].widget if entry_id in old else None
+            for s in w.states:
+                diagnostics = [Diagnostic(**d) for d in s.diagnostics]  # type: ignore[arg-type]
+                thread_id = thread_id_for(entry_id, s.name)
+                entry.states[s.name] = State(
+                    s.name, s.data, s.payload, diagnostics, thread_id, s.line
+                )
+                base = {"id": entry_id, "file": rel, "state": s.name, "thread_id": thread_id,
+                        "diagnostics": s.diagnostics}  # fmt: skip
+                if s.ok:
+                    self._store(entry, s.name, thread_id, s.payload)
+                    messages.append({"kind": "widget", **base, "payload": s.payload})
+                else:
+                    messages.append({"kind": "error", **base, "error": s.error})
+            entries.append(entry)
+        self.by_file[file] = entries
+        return messages
+
+    def _store(self, entry: Entry, state: str, thread_id: str, payload: Any) -> None:
+        """The same widget in the ChatKit store, for ChatKit.js and for a page reload."""
+        server = getattr(self.preview, "server", None)
+        if server is None:
+            return  # not loaded yet: the app seeds from the library when it is
+        try:
+            try:
+                server.update(thread_id, payload)
+            except KeyError:  # a widget or state that is new since the threads were seeded
+                server.seed(payload, thread_id=thread_id, title=f"{entry.title} · {state}")
+        except Exception:  # pydantic refuses a root ChatKit cannot hold; the page still shows it
+            pass
+
+    def _discover(self) -> list[Path]:
+        return [f.resolve() for f in discover.files(list(self.library.paths))]
+
+    def _rel(self, file: Path) -> str:
+        """The file as the library names it (and so as its entry ids begin)."""
+        many = len(self.roots) > 1
+        for root in self.roots:
+            base = root if root.is_dir() else root.parent
+            if file.is_relative_to(base):
+                rel = file.relative_to(base).as_posix()
+                return f"{base.name}/{rel}" if many else rel
+        return file.name
+
+
+def _sentence(err: dict[str, Any]) -> str:
+    return f"{err.get('type', 'Error')}: {err.get('message', '')}"
+
+
+def _where(err: dict[str, Any], rel: str) -> str:
+    line = err.get("line")
+    return f"at {rel}:{line}" if line else f"in {rel}"
