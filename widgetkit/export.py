@@ -18,7 +18,6 @@ import base64
 import importlib
 import json
 import sys
-import threading
 import types
 import typing
 from collections.abc import Iterator
@@ -35,7 +34,6 @@ from .validate import validate
 from .widget import Widget
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_LOCK = threading.Lock()
 
 
 class ExportError(ValueError):
@@ -100,16 +98,11 @@ def build_template_tree(w: Widget[Any, Any], hints: dict[str, Any] | None = None
 def deferred_checks() -> Iterator[None]:
     """Builders check props when called; placeholders are not values yet, so while exporting,
     props holding one are left out of that check (the rendered sample is validated instead)."""
-    # builders.make looks these names up in its module at each call; swapping them is the whole
-    # hook (a ContextVar in builders.make would make it thread-safe without the lock).
-    space = vars(builders)
-    with _LOCK:
-        saved = space["check_node"], space["validate"]
-        space["check_node"], space["validate"] = _check_known_parts, _no_tree_check
-        try:
-            yield
-        finally:
-            space["check_node"], space["validate"] = saved
+    token = builders.node_checks.set((_check_known_parts, False))
+    try:
+        yield
+    finally:
+        builders.node_checks.reset(token)
 
 
 def _check_known_parts(node: Node) -> list[Diagnostic]:
@@ -119,19 +112,12 @@ def _check_known_parts(node: Node) -> list[Diagnostic]:
     kids = node.children
     standin.children = [_standin(k) for k in kids] if isinstance(kids, list) else kids
     held = set(node.props) - set(standin.props)
-    found = _CHECK(standin)
+    found = builders.check_node(standin)
     return [d for d in found if not (d.code == "missing-prop" and d.path[1:] in held)]
 
 
 def _standin(child: Node) -> Node:
     return child.body if isinstance(child, Loop) else child
-
-
-def _no_tree_check(payload: object, *, runtime: Any = None) -> list[Diagnostic]:
-    return []
-
-
-_CHECK = builders.check_node
 
 
 def compile_template(node: Node) -> str:
