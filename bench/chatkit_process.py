@@ -22,6 +22,7 @@ from typing import Any
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from chatkit.server import ChatKitServer, NonStreamingResult, StreamingResult  # noqa: E402
+
 from widgetkit.preview.chatkit_server import PreviewServer  # noqa: E402
 
 ROUNDS = 300

@@ -10,6 +10,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.routing import Route
 from starlette.testclient import TestClient
+
 from widgetkit.preview.chatkit_server import PreviewServer, chatkit_endpoint
 
 ORDER_WIDGET = {

@@ -15,6 +15,7 @@ from chatkit.types import (
     WidgetItem,
 )
 from chatkit.widgets import DynamicWidgetRoot
+
 from widgetkit.preview.chatkit_server import PreviewServer
 
 if TYPE_CHECKING:

@@ -11,6 +11,7 @@ from chatkit.types import (
     FileAttachment,
     ThreadMetadata,
 )
+
 from widgetkit.preview.store import MemoryStore, NotFoundError
 
 CTX: dict[str, object] = {}
