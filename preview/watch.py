@@ -192,7 +192,7 @@ class Reloader:
                     s.name, s.data, s.payload, diagnostics, thread_id, s.line
                 )
                 base = {"id": entry_id, "file": rel, "state": s.name, "thread_id": thread_id,
-                        "diagnostics": s.diagnostics}  # fmt: skip
+                        "data": s.data, "diagnostics": s.diagnostics}  # fmt: skip
                 if s.ok:
                     self._store(entry, s.name, thread_id, s.payload)
                     messages.append({"kind": "widget", **base, "payload": s.payload})
