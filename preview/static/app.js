@@ -7,6 +7,7 @@
 // (hot reload over SSE), and every widget action is dispatched as a "wk:action" event on window
 // before the default handling (the action log).
 import { renderWidget, STAND_IN_ICONS_NOTICE } from "./renderer.js";
+import { follow, Overlay } from "./live.js";
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -62,6 +63,17 @@ function initIndex() {
   input.addEventListener("input", () => { setParam("q", input.value); apply(); });
   apply();
   segmented("theme", applyTheme);
+  // Hot reload: widgets appear and go as files do; the filter box (and what is typed) stays.
+  follow((msg) => { if (msg.kind === "index") refreshIndex().then(apply); }, () => location.reload());
+}
+
+async function refreshIndex() {
+  const html = await (await fetch(location.href, { cache: "no-store" })).text();
+  const fresh = new DOMParser().parseFromString(html, "text/html");
+  const main = $("main.index");
+  for (const old of $$(":scope > .group, :scope > .empty:not(#no-match)", main)) old.remove();
+  $("#no-match").before(...$$("main.index > .group, main.index > .empty:not(#no-match)", fresh));
+  $(".index-head p.muted").replaceWith($(".index-head p.muted", fresh));
 }
 
 // ---- renderers -----------------------------------------------------------------------------------
@@ -156,6 +168,34 @@ class WidgetPage {
     $("#footnote").textContent = STAND_IN_ICONS_NOTICE;
     this.stage = await this.chooseStage(this.cfg.renderer);
     this.selectState(this.stateName);
+    this.overlay = new Overlay($("#stage-frame"));
+    follow((msg) => this.hot(msg), () => location.reload());
+  }
+
+  /** A hot-reload message (preview/watch.py): redraw in place, keeping state, theme, width and
+   * scroll; an error shows over the last good render until the next good message. */
+  hot(msg) {
+    const w = this.widget;
+    if (msg.kind === "index") {
+      if (!msg.widgets.some((x) => x.id === w.id)) this.overlay.show({ message: `"${w.id}" is gone: its file was deleted or the widget renamed.` });
+      return null;
+    }
+    if (!(msg.id ? msg.id === w.id : msg.ids?.includes(w.id) || msg.file === w.file)) return null;
+    if (msg.kind === "error") {
+      if (!msg.state || msg.state === this.stateName) this.overlay.show(msg);
+      return null;
+    }
+    const state = (w.states[msg.state] ??= { name: msg.state });
+    Object.assign(state, { payload: msg.payload, diagnostics: msg.diagnostics, thread_id: msg.thread_id, data: msg.data ?? state.data });
+    if (msg.state !== this.stateName) return null;
+    this.overlay.clear();
+    if (w.kind === "builder" && document.activeElement !== this.editor) this.editor.value = JSON.stringify(state.data ?? {}, null, 2);
+    // Redrawing the stage and refilling the panels must not move what the designer scrolled to.
+    const kept = [document.scrollingElement, ...$$(".panels, .payload")].filter(Boolean).map((e) => [e, e.scrollLeft, e.scrollTop]);
+    const restore = () => { for (const [e, left, top] of kept) e.scrollTo(left, top); };
+    const drawn = this.show(msg.payload, msg.diagnostics);
+    restore();
+    return Promise.resolve(drawn).then(restore);
   }
 
   async chooseStage(renderer) {
