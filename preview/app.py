@@ -31,7 +31,6 @@ from starlette.staticfiles import StaticFiles
 
 from widgetkit.diagnostics import Diagnostic
 
-from .broadcast import Broadcast, sse_endpoint
 from .library import Entry, Library, thread_id_for
 
 Renderer = Literal["auto", "chatkit", "local"]
@@ -247,13 +246,8 @@ def create_app(
     renderer: Renderer = "auto",
     domain_key: str = DEFAULT_DOMAIN_KEY,
     server_options: dict[str, Any] | None = None,
-    reload: bool = True,
 ) -> Starlette:
-    """The preview app for the widgets under `paths` (default: the gallery).
-
-    With `reload`, a watch task rebuilds what a save changes in a worker process and pushes it to
-    the pages over `/events` (see watch.py).
-    """
+    """The preview app for the widgets under `paths` (default: the gallery)."""
     from . import pages
 
     if renderer not in RENDERERS:
@@ -267,27 +261,15 @@ def create_app(
 
     actions = ActionService(preview)
 
-    broadcast = Broadcast()
-    stop = asyncio.Event()  # set at shutdown: ends the watch task and every open event stream
-
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.create_task(preview.start())
-        watching = None
-        if reload:
-            from .watch import Reloader
-
-            app.state.reloader = Reloader(preview, broadcast)
-            watching = asyncio.create_task(app.state.reloader.run(stop))
         try:
             yield
         finally:
-            stop.set()
-            for t in (task, watching):
-                if t is not None:
-                    t.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await t
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     routes = [
         *pages.routes(),
@@ -296,7 +278,6 @@ def create_app(
         Route("/api/render", api_render, methods=["POST"]),
         Route("/chatkit", preview.chatkit, methods=["POST"]),
         *actions.routes(),
-        Route("/events", sse_endpoint(broadcast, stop=stop)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Mount(
             "/gallery-assets",
@@ -307,5 +288,4 @@ def create_app(
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.preview = preview
     app.state.actions = actions
-    app.state.broadcast = broadcast
     return app
