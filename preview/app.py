@@ -31,6 +31,7 @@ from starlette.staticfiles import StaticFiles
 
 from widgetkit.diagnostics import Diagnostic
 
+from .broadcast import Broadcast, sse_endpoint
 from .library import Entry, Library, thread_id_for
 
 Renderer = Literal["auto", "chatkit", "local"]
@@ -246,8 +247,13 @@ def create_app(
     renderer: Renderer = "auto",
     domain_key: str = DEFAULT_DOMAIN_KEY,
     server_options: dict[str, Any] | None = None,
+    reload: bool = True,
 ) -> Starlette:
-    """The preview app for the widgets under `paths` (default: the gallery)."""
+    """The preview app for the widgets under `paths` (default: the gallery).
+
+    With `reload`, a watch task rebuilds what a save changes in a worker process and pushes it to
+    the pages over `/events` (see watch.py).
+    """
     from . import pages
 
     if renderer not in RENDERERS:
@@ -261,15 +267,27 @@ def create_app(
 
     actions = ActionService(preview)
 
+    broadcast = Broadcast()
+    stop = asyncio.Event()  # set at shutdown: ends the watch task and every open event stream
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.create_task(preview.start())
+        watching = None
+        if reload:
+            from .watch import Reloader
+
+            app.state.reloader = Reloader(preview, broadcast)
+            watching = asyncio.create_task(app.state.reloader.run(stop))
         try:
             yield
         finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            stop.set()
+            for t in (task, watching):
+                if t is not None:
+                    t.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await t
 
     routes = [
         *pages.routes(),
@@ -278,6 +296,7 @@ def create_app(
         Route("/api/render", api_render, methods=["POST"]),
         Route("/chatkit", preview.chatkit, methods=["POST"]),
         *actions.routes(),
+        Route("/events", sse_endpoint(broadcast, stop=stop)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
         Mount(
             "/gallery-assets",
@@ -288,4 +307,5 @@ def create_app(
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.preview = preview
     app.state.actions = actions
+    app.state.broadcast = broadcast
     return app
