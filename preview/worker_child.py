@@ -57,7 +57,9 @@ class _FreshFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-_IMPORTS: dict[str, set[str]] = {}  # module -> the module names its import statements name
+# module -> what its import statements name: (module, None), or (package, name) for
+# `from package import name`, which is an edge to the submodule when `name` is one.
+_IMPORTS: dict[str, set[tuple[str, str | None]]] = {}
 _ROOTS: list[Path] = []
 
 
@@ -65,20 +67,31 @@ def _ours(file: str | None) -> bool:
     return bool(file) and any(Path(str(file)).resolve().is_relative_to(r) for r in _ROOTS)
 
 
-def _imported_names(tree: ast.AST, fullname: str, is_package: bool) -> set[str]:
+def _imported_names(tree: ast.AST, fullname: str, is_package: bool) -> set[tuple[str, str | None]]:
+    # Parent packages are not edges: `from ._common import x` runs the package's __init__, but a
+    # gallery-style __init__ that imports every module would make each module depend on all.
     package = fullname if is_package else fullname.rpartition(".")[0]
-    names: set[str] = set()
+    names: set[tuple[str, str | None]] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
+            names.update((a.name, None) for a in node.names)
         elif isinstance(node, ast.ImportFrom):
             try:
                 base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
             except (ImportError, ValueError):
                 continue
-            names.add(base)
-            names.update(f"{base}.{a.name}" for a in node.names)  # `from pkg import submodule`
-    return {".".join(n.split(".")[:i]) for n in names for i in range(1, n.count(".") + 2)}
+            names.update((base, None if a.name == "*" else a.name) for a in node.names)
+    return names
+
+
+def _edges(name: str) -> set[str]:
+    """The loaded user modules `name` imports directly."""
+    out = set()
+    for base, sub in _IMPORTS.get(name, set()):
+        target = f"{base}.{sub}" if sub and _fresh(f"{base}.{sub}") else base
+        if target != name and _fresh(target):
+            out.add(target)
+    return out
 
 
 def _fresh(name: str) -> bool:
@@ -90,7 +103,7 @@ def _drop(files: set[str]) -> None:
     drop = {n for n in list(sys.modules) if _fresh(n) and sys.modules[n].__file__ in files}
     grew = True
     while grew:
-        more = {n for n in list(sys.modules) if _fresh(n) and _IMPORTS.get(n, set()) & drop}
+        more = {n for n in list(sys.modules) if _fresh(n) and _edges(n) & drop}
         grew = bool(more - drop)
         drop |= more
     for name in drop:
@@ -102,8 +115,8 @@ def _deps(name: str) -> list[str]:
     seen: set[str] = set()
     stack = [name]
     while stack:
-        for dep in _IMPORTS.get(stack.pop(), set()):
-            if dep not in seen and dep != name and _fresh(dep):
+        for dep in _edges(stack.pop()):
+            if dep not in seen and dep != name:
                 seen.add(dep)
                 stack.append(dep)
     return sorted(str(sys.modules[d].__file__) for d in seen)

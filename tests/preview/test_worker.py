@@ -218,3 +218,26 @@ async def test_an_endless_import_and_a_crashing_builder_each_fail_only_their_fil
     assert "exited with code 3" in state.error["message"]
     assert texts(ok) == ["fine"]
     assert builder.restarts == 2
+
+
+async def test_in_a_package_whose_init_imports_everything_a_module_depends_on_its_imports_only(
+    builder: Builder, tmp_path: Path
+) -> None:
+    pkg = tmp_path / "themes"
+    pkg.mkdir()
+    write(pkg / "__init__.py", "from . import one, two\n")
+    write(pkg / "_common.py", "PREFIX = 'p'\n")
+    write(
+        pkg / "one.py",
+        CARD.format(text="one").replace(
+            "from widgetkit", "from ._common import PREFIX\nfrom widgetkit"
+        ),
+    )
+    write(pkg / "two.py", CARD.format(text="two"))
+    init, one, two = await builder.build([pkg / "__init__.py", pkg / "one.py", pkg / "two.py"])
+    assert one.deps == {(pkg / "_common.py").resolve()}
+    assert two.deps == set()
+    assert init.deps == {(pkg / n).resolve() for n in ("one.py", "two.py", "_common.py")}
+    write(pkg / "two.py", CARD.format(text="two again"))
+    _, again = await builder.build([pkg / "__init__.py", pkg / "two.py"], changed=[pkg / "two.py"])
+    assert texts(again) == ["two again"]
