@@ -155,6 +155,9 @@ class Regenerate(BaseModel):
     topic: str
 
 
+STREAM_PAUSE = 0.06  # seconds between sections
+
+
 @actions.on("summary.regenerate")
 async def regenerate(payload: Regenerate) -> AsyncIterator[Card]:
     """Stream the summary section by section, as a model's output would arrive."""
@@ -162,7 +165,8 @@ async def regenerate(payload: Regenerate) -> AsyncIterator[Card]:
     for section in SECTIONS:
         text += section
         yield streaming_summary(payload.topic, text, done=False)
-        await asyncio.sleep(0)  # a real handler would be awaiting the model here
+        # A real handler awaits the model here; the pause lets the preview show text arriving.
+        await asyncio.sleep(STREAM_PAUSE)
     yield streaming_summary(payload.topic, text, done=True)
 
 

@@ -8,6 +8,7 @@
 // before the default handling (the action log).
 import { renderWidget, STAND_IN_ICONS_NOTICE } from "./renderer.js";
 import { follow, Overlay } from "./live.js";
+import { Actions } from "./actions.js";
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -86,7 +87,7 @@ async function threadWidget(threadId, signal) {
   });
   const answer = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(answer.error?.message ?? `/chatkit answered ${res.status}`);
-  return answer.data.filter((item) => item.type === "widget").at(-1)?.widget ?? null;
+  return answer.data.find((item) => item.type === "widget")?.widget ?? null;
 }
 
 let chatkitScript = null;
@@ -167,6 +168,7 @@ class WidgetPage {
     $("#schema").textContent = JSON.stringify(this.widget.schema, null, 2);
     $("#footnote").textContent = STAND_IN_ICONS_NOTICE;
     this.stage = await this.chooseStage(this.cfg.renderer);
+    this.actions = new Actions(this);
     this.selectState(this.stateName);
     this.overlay = new Overlay($("#stage-frame"));
     follow((msg) => this.hot(msg), () => location.reload());
@@ -225,6 +227,7 @@ class WidgetPage {
   /** Shows a sample state: drawn from the builder at once, then from its ChatKit thread. */
   selectState(name) {
     this.stateName = name;
+    this.actions?.reset();
     const state = this.state;
     const gen = ++this.generation;
     this.editor.value = JSON.stringify(this.widget.kind === "builder" ? state?.data ?? {} : state?.payload ?? {}, null, 2);
@@ -246,6 +249,7 @@ class WidgetPage {
   /** The hot reloader's seam: show a new payload without refetching. */
   show(payload, diagnostics = []) {
     this.generation++;
+    this.actions?.stale();
     this.setResult(payload, diagnostics, this.threadId);
     return this.stage.kind === "local" ? this.stage.draw(payload, "update") : this.stage.redraw();
   }
@@ -351,11 +355,9 @@ class WidgetPage {
     else if (answer.thread_id) this.stage.show(answer.thread_id);
   }
 
-  /** Default action handling until the mock handlers land: record it and say so. */
+  /** Every widget action, from either renderer: sent through /chatkit and logged (actions.js). */
   action(action, ctx) {
-    const detail = { action, formValues: ctx.formValues ?? null, kind: ctx.kind, widget: this.widget.id, threadId: this.threadId };
-    window.dispatchEvent(new CustomEvent("wk:action", { detail }));
-    this.notice(`Action "${action.type}" (${ctx.kind}) received; no mock handler answers it yet, so the widget stays as it is.`);
+    return this.actions.handle(action, ctx);
   }
 }
 
