@@ -79,7 +79,7 @@ class TreeRules:
                 self.labels.append((target, path))
         elif kind == "Button":
             self._button(node, path, current)
-        elif kind == "Image" and not node.get("alt"):
+        elif kind == "Image" and node.get("alt") is None:  # alt="" marks a decoration
             out.append(
                 Diagnostic(
                     pointer(path),

@@ -18,6 +18,8 @@ import webcolors
 from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, FORM_CONTROLS, ROOTS, Component
 from .catalog import shapes as s
 from .catalog.types import (
+    NUMBER,
+    STR,
     ColorStr,
     Const,
     Field,
@@ -401,7 +403,7 @@ def _with_drift(check: Check, what: str, rt: Runtime) -> Check:
 
 
 # Fast paths: the walk checks these kinds inline and calls the full checker only to report.
-_CALL, _STR, _BOOL, _TOKENS, _NUMBER, _ANY = range(6)
+_CALL, _STR, _BOOL, _TOKENS, _NUMBER, _ANY, _NUMBER_OR_STR = range(7)
 _FAST_SCALARS = {"str": _STR, "bool": _BOOL, "number": _NUMBER, "any": _ANY}
 Entry = tuple[int, frozenset[str], Check]
 
@@ -416,6 +418,10 @@ def _fast(f: Field, check: Check, rt: Runtime | None) -> Entry:
             case IconRef():  # prefixed and runtime-specific names take the full check
                 names = frozenset(s.ICONS) - (s.ICONS_PY_ONLY if rt == "js" else frozenset())
                 return _TOKENS, names, check
+            case Union((ColorStr(_, tokens), Shape())):  # a colour: tokens are the common case
+                return _TOKENS, frozenset(tokens), check
+            case Union(options) if all(o in (NUMBER, STR) for o in options):
+                return _NUMBER_OR_STR, frozenset(), check
     return _CALL, frozenset(), check
 
 
@@ -452,6 +458,8 @@ def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
                 ok = t is bool
             elif fast == _NUMBER:
                 ok = t is int or t is float
+            elif fast == _NUMBER_OR_STR:
+                ok = t is str or t is int or t is float
             else:
                 ok = False
             if not ok:
@@ -519,8 +527,10 @@ def _missing(path: Path, key: str, owner: str) -> Diagnostic:
 
 # Components the tree rules must see even without an id (forms, labels, a11y); Text only when it
 # is editable and Card only when it is a form.
-_RULES_ALWAYS = FORM_CONTROLS | {"Label", "Button", "Image", "Form"}
-_RULES_WHEN = {"Text": "editable", "Card": "asForm"}
+_RULES_ALWAYS = FORM_CONTROLS | {"Label", "Form"}
+_RULES_WHEN_PRESENT = {"Text": "editable", "Card": "asForm", "Button": "submit"}
+_NEVER = object()  # never a key of a JSON object
+_RULES_WHEN_EMPTY = {"Button": "label", "Image": "alt"}  # the a11y rules look at these
 
 
 class CompiledComponent:
@@ -529,6 +539,7 @@ class CompiledComponent:
         "checks",
         "children",
         "drift",
+        "empty",
         "required",
         "rules",
         "spec",
@@ -544,9 +555,19 @@ class CompiledComponent:
         self.allowed = ALLOWED_CHILDREN[spec.children.group] if spec.children else frozenset()
         self.drift = rt is not None and rt not in spec.runtimes
         self.rules = spec.name in _RULES_ALWAYS
-        self.when = _RULES_WHEN.get(spec.name, "")
+        self.when: object = _RULES_WHEN_PRESENT.get(spec.name, _NEVER)
+        self.empty = _RULES_WHEN_EMPTY.get(spec.name, "")
         # What the walk needs, unpacked in one step per node.
-        self.walk = (self.checks, self.required, self.children, self.rules, self.when, self.drift)
+        self.walk = (
+            self.checks,
+            self.required,
+            self.children,
+            self.children is not None and self.children.required,
+            self.rules,
+            self.when,
+            self.empty,
+            rt if self.drift else None,
+        )
 
 
 @cache
@@ -597,115 +618,169 @@ def check_tree(
     *,
     descend: bool = True,
 ) -> None:
-    """Check `root` and (with `descend`) everything below it; tree rules go to `rules`."""
+    """Check `root` and (with `descend`) everything below it; tree rules go to `rules`.
+
+    This loop is the validator's hot path: the common case (a known component whose props pass
+    their inline checks) touches no path, allocates nothing and calls nothing; everything rarer
+    goes to helpers below.
+    """
     # Each stack entry is a list of sibling nodes, walked by the inner loop, so a leaf never
     # costs a push and a pop. A list's nodes sit at (base, i); a lone child (root, Transition's
     # child) at base itself.
-    stack: list[tuple[list[Any], Path, frozenset[str] | None, str, object, bool]] = [
-        ([root], root_path, None, "", rules.top, False)
+    stack: list[tuple[list[Any], Path, frozenset[str], str, object, bool]] = [
+        ([root], root_path, _ANYWHERE, "", rules.top, False)
     ]
     while stack:
         items, base, allowed, parent, scope, indexed = stack.pop()
         i = -1
         for node in items:
             i += 1
-            # Most nodes never need their own path: build it only when something uses it.
-            path: Path = (base, i) if indexed else base
-            if type(node) is not dict:
-                out.append(
-                    Diagnostic(
-                        pointer(path),
-                        "error",
-                        "wrong-type",
-                        f"{show(node)} is not a component object",
-                        'children must be objects like {"type": "Text", "value": "…"}',
-                    )
-                )
+            try:
+                kind = node["type"]
+                comp = table[kind]
+            except (KeyError, TypeError, IndexError):  # not a dict, no type, unknown type
+                path: Path = (base, i) if indexed else base
+                _odd_node(node, path, out, stack if descend else None, scope)
                 continue
-            raw_kind = node.get("type")
-            comp = table.get(raw_kind) if type(raw_kind) is str else None
-            if comp is None:
-                out.append(_unknown_component(path, raw_kind))
-                children = node.get("children")
-                if descend and type(children) is list:
-                    stack.append((children, (path, "children"), None, "?", scope, True))
-                continue
-            kind: str = raw_kind  # type: ignore[assignment]  # a known component name
-            if allowed is not None and kind not in allowed:
+            if kind not in allowed:
+                path = (base, i) if indexed else base
                 out.append(_bad_child(path, kind, parent, allowed))
-            checks, required, spec, rules_always, rules_when, drift = comp.walk
-            if drift and runtime is not None:
-                out.append(_drift(path, f"the {kind} component", runtime))
+            (checks, required, spec, needs_kids, rules_always, rules_when, rules_empty, drift) = (
+                comp.walk
+            )
+            if drift:
+                out.append(_drift((base, i) if indexed else base, f"the {kind} component", drift))
             for k, v in node.items():
                 entry = checks.get(k)
                 if entry is None:
                     if k != "type" and k != "children":
-                        out.append(_unknown(path, k, kind, checks))
+                        out.append(_unknown((base, i) if indexed else base, k, kind, checks))
                     continue
-                if v is None:
+                if v is None:  # null props are dropped on the wire: absent, unless required
+                    if k in required:
+                        out.append(_missing((base, i) if indexed else base, k, kind))
                     continue
                 fast, tokens, check = entry
-                t = type(v)
                 if fast == _STR:
-                    ok = t is str
+                    if type(v) is str:
+                        continue
                 elif fast == _TOKENS:
-                    ok = t is str and v in tokens
+                    if type(v) is str and v in tokens:
+                        continue
+                elif fast == _ANY:
+                    continue
                 elif fast == _BOOL:
-                    ok = t is bool
+                    if type(v) is bool:
+                        continue
+                elif fast == _NUMBER_OR_STR:
+                    if type(v) is str or type(v) is int or type(v) is float:
+                        continue
                 elif fast == _NUMBER:
-                    ok = t is int or t is float
-                else:
-                    ok = False
-                if not ok:
-                    check(v, (path, k), out)
-            for k in required:
-                if node.get(k) is None:
-                    out.append(_missing(path, k, kind))
-            inner: object
-            if rules_always or "id" in node or (rules_when and rules_when in node):
-                inner = rules.visit(kind, node, path, scope)
+                    if type(v) is int or type(v) is float:
+                        continue
+                check(v, ((base, i) if indexed else base, k), out)
+            for k in required:  # usually one: Text's value, Button's label
+                if k not in node:
+                    _missing_props(node, (base, i) if indexed else base, comp, out)
+                    break
+            if needs_kids and node.get("children") is None:
+                out.append(_missing((base, i) if indexed else base, "children", kind))
+            if (
+                rules_always
+                or "id" in node
+                or rules_when in node
+                or (rules_empty and not node.get(rules_empty))
+            ):
+                inner: object = rules.visit(kind, node, (base, i) if indexed else base, scope)
             else:
                 inner = scope
-            children = node.get("children")
             if spec is None:
-                if children is not None and children != []:
-                    out.append(
-                        Diagnostic(
-                            pointer((path, "children")),
-                            "error",
-                            "leaf-children",
-                            f"{kind} cannot hold children",
-                            f"move them into a Row, Col or Box beside the {kind}",
-                        )
-                    )
-            elif children is None:
-                if spec.required:
-                    out.append(_missing(path, "children", kind))
-            elif spec.single:
-                if type(children) is list:
-                    out.append(
-                        Diagnostic(
-                            pointer((path, "children")),
-                            "error",
-                            "child-count",
-                            f"{kind} holds exactly one child object, not a list",
-                            'write "children": {…} with a single component',
-                        )
-                    )
+                if "children" in node and node["children"] is not None and node["children"] != []:
+                    _leaf_children(kind, (base, i) if indexed else base, out)
+                continue
+            children = node.get("children")
+            if type(children) is list:
+                if spec.single:
+                    _single_child_list(kind, (base, i) if indexed else base, out)
                 elif descend:
-                    stack.append(([children], (path, "children"), comp.allowed, kind, inner, False))
-            elif type(children) is not list:
-                out.append(
-                    Diagnostic(
-                        pointer((path, "children")),
-                        "error",
-                        "wrong-type",
-                        f"{kind} children must be a list, not {show(children)}",
-                        "wrap the child in a list",
-                    )
-                )
-            elif descend:
-                stack.append((children, (path, "children"), comp.allowed, kind, inner, True))
+                    path = ((base, i) if indexed else base, "children")
+                    stack.append((children, path, comp.allowed, kind, inner, True))
+            elif children is None:
+                pass  # reported above when required
+            elif spec.single and descend:
+                path = ((base, i) if indexed else base, "children")
+                stack.append(([children], path, comp.allowed, kind, inner, False))
+            elif not spec.single:
+                _children_not_list(kind, children, (base, i) if indexed else base, out)
+
+
+_ANYWHERE: frozenset[str] = frozenset(c.name for c in COMPONENTS)
+
+
+def _odd_node(
+    node: object,
+    path: Path,
+    out: Out,
+    stack: list[tuple[list[Any], Path, frozenset[str], str, object, bool]] | None,
+    scope: object,
+) -> None:
+    if type(node) is not dict:
+        out.append(
+            Diagnostic(
+                pointer(path),
+                "error",
+                "wrong-type",
+                f"{show(node)} is not a component object",
+                'children must be objects like {"type": "Text", "value": "…"}',
+            )
+        )
+        return
+    out.append(_unknown_component(path, node.get("type")))
+    children = node.get("children")
+    if stack is not None and type(children) is list:
+        stack.append((children, (path, "children"), _ANYWHERE, "?", scope, True))
+
+
+def _missing_props(node: dict[str, Any], path: Path, comp: CompiledComponent, out: Out) -> None:
+    for k in comp.spec.required:
+        if k not in node:  # a null one is reported by the prop loop
+            out.append(_missing(path, k, comp.spec.name))
+
+
+def _leaf_children(kind: str, path: Path, out: Out) -> None:
+    out.append(
+        Diagnostic(
+            pointer((path, "children")),
+            "error",
+            "leaf-children",
+            f"{kind} cannot hold children",
+            f"move them into a Row, Col or Box beside the {kind}",
+        )
+    )
+
+
+def _single_child_list(kind: str, path: Path, out: Out) -> None:
+    out.append(
+        Diagnostic(
+            pointer((path, "children")),
+            "error",
+            "child-count",
+            f"{kind} holds exactly one child object, not a list",
+            'write "children": {…} with a single component',
+        )
+    )
+
+
+def _children_not_list(kind: str, children: object, path: Path, out: Out) -> None:
+    out.append(
+        Diagnostic(
+            pointer((path, "children")),
+            "error",
+            "wrong-type",
+            f"{kind} children must be a list, not {show(children)}",
+            "wrap the child in a list",
+        )
+    )
 
 
 def _unknown_component(path: Path, kind: object) -> Diagnostic:
