@@ -7,7 +7,8 @@ let loading = null;
 
 /** Loads Chart.js's self-contained UMD build once (its ESM build has bare imports, needing an import map). */
 function loadChartJs() {
-  if (window.Chart) return Promise.resolve(window.Chart);
+  // Not `if (window.Chart)`: an element with id="Chart" on the page also answers to that name.
+  if (typeof window.Chart === "function") return Promise.resolve(window.Chart);
   loading ??= new Promise((resolve, reject) => {
     const s = document.createElement("script");
     s.src = new URL("./node_modules/chart.js/dist/chart.umd.min.js", import.meta.url).href;
