@@ -46,20 +46,23 @@ RUST_TIMEOUT_MS = 1000
 WatchFn = Callable[[Sequence[Path], asyncio.Event], AsyncIterator[set[Path]]]
 
 
-def relevant(change: Change, path: str) -> bool:
+def relevant(change: Change, path: str, roots: Sequence[Path] = ()) -> bool:
     """Widget sources, and suffix-less names that may be folders (a folder moved or deleted).
-    Editors' temp files (`.x.py.swp`, `x.py~`, `x.py.tmp123`) and caches are not."""
+    Editors' temp files (`.x.py.swp`, `x.py~`, `x.py.tmp123`) and caches are not. Only the part
+    below a watched root is looked at: a project may itself live under a hidden folder."""
     p = Path(path)
-    if any(part.startswith(".") or part in discover._SKIP_DIRS for part in p.parts[1:]):
+    below = next((p.relative_to(r) for r in roots if p.is_relative_to(r)), p.relative_to(p.anchor))
+    if any(part.startswith(".") or part in discover._SKIP_DIRS for part in below.parts):
         return False
     return p.suffix in discover.SUFFIXES or not p.suffix
 
 
 async def watch_paths(paths: Sequence[Path], stop: asyncio.Event) -> AsyncIterator[set[Path]]:
     """The paths that changed, one set per batch, until `stop` is set."""
+    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
     async for changes in awatch(
         *paths,
-        watch_filter=relevant,
+        watch_filter=lambda change, path: relevant(change, path, roots),
         debounce=DEBOUNCE_MS,
         step=STEP_MS,
         rust_timeout=RUST_TIMEOUT_MS,

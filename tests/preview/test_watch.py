@@ -133,6 +133,9 @@ def test_the_filter_takes_widget_sources_and_folders_but_not_editor_droppings() 
     for dropping in ("/p/.order.py.swp", "/p/order.py~", "/p/order.py.tmp.123", "/p/__pycache__/o.py",
                      "/p/.git/x.py", "/p/node_modules/x.json"):  # fmt: skip
         assert not relevant(Change.added, dropping), dropping
+    # A project under a hidden folder is still watched; only what is below the root counts.
+    assert relevant(Change.modified, "/home/u/.work/p/cards.py", [Path("/home/u/.work/p")])
+    assert not relevant(Change.modified, "/home/u/.work/p/.cache/x.py", [Path("/home/u/.work/p")])
 
 
 async def test_a_save_sends_each_state_with_its_payload_and_updates_the_store(
