@@ -63,7 +63,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     app = create_app(args.paths or None, renderer=args.renderer, domain_key=args.domain_key)
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
+    # Open /events streams would otherwise hold Ctrl+C until the browser goes away.
+    config = uvicorn.Config(
+        app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=1
+    )
     server = uvicorn.Server(config)
     threading.Thread(target=_announce, args=(server, args), daemon=True).start()
     try:

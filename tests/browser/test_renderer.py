@@ -4,11 +4,12 @@ its JSON pointer, hostile strings never execute, forms gather and validate, acti
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from conftest import Harness
+from typing import TYPE_CHECKING, Any
 
 from widgetkit.catalog import COMPONENTS
+
+if TYPE_CHECKING:  # conftest is not importable by name when several test folders run
+    from conftest import Harness
 
 ACTION = {"type": "demo.click", "payload": {"id": 1}}
 

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import Harness
+
+if TYPE_CHECKING:  # conftest is not importable by name when several test folders run
+    from conftest import Harness
 
 SHOTS = Path("/tmp/wk-shots")
 
