@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from types import ModuleType
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_TIMEOUT", "ActionService", "HandlerRegistry", "routers_in"]
 
 DEFAULT_TIMEOUT = 5.0
+WALK_EVERY = 1.0
 MAX_CLIENT_BODY = 256 * 1024
 
 
@@ -68,14 +70,22 @@ class HandlerRegistry:
         self._files: dict[Path, tuple[int, int]] = {}  # file -> (mtime_ns, size) when read
         self._routers: dict[Path, list[ActionRouter]] = {}
         self.errors: dict[Path, str] = {}  # files whose handlers failed to load, and why
+        self._known: list[Path] = []
+        self._walked = -WALK_EVERY
 
     def refresh(self) -> None:
-        """Read the routers of new or changed files (a stat per file when nothing changed)."""
-        files = [f.resolve() for f in discover.files(self.paths) if f.suffix == ".py"]
+        """Read the routers of new or changed files: a stat per known file, and a walk of the
+        folders for new ones at most every `WALK_EVERY` seconds (a walk costs milliseconds)."""
+        now = time.monotonic()
+        if now - self._walked >= WALK_EVERY:
+            self._walked = now
+            self._known = [f.resolve() for f in discover.files(self.paths) if f.suffix == ".py"]
+        files = self._known
         for file in files:
             try:
                 st = file.stat()
-            except OSError:
+            except OSError:  # deleted since the last walk
+                self._walked = -WALK_EVERY
                 continue
             key = (st.st_mtime_ns, st.st_size)
             if self._files.get(file) == key:
@@ -247,7 +257,11 @@ class ActionService:
         self, router: ActionRouter | None, action: Action[str, Any], ctx: ActionContext
     ) -> Outcome:
         if router is None:
-            return Outcome("unhandled", action.type, message=_NO_HANDLER.format(action.type))
+            message = _NO_HANDLER.format(action.type)
+            if self.registry.errors:  # the handler may be in a file that does not import
+                broken = "; ".join(f"{f.name}: {e}" for f, e in self.registry.errors.items())
+                message += f" Handlers failed to load from {broken}."
+            return Outcome("unhandled", action.type, message=message)
         return await asyncio.wait_for(
             router.dispatch(action.type, action.payload, ctx), self.timeout
         )

@@ -94,11 +94,12 @@ export class Actions {
     const detail = { action, formValues: ctx.formValues ?? null, kind: ctx.kind, widget: this.page.widget.id, threadId: this.page.threadId };
     window.dispatchEvent(new CustomEvent("wk:action", { detail }));
     const sent = merged(action, ctx.formValues);
-    const timing = { type: action.type, t0, mode: "stream" };
+    const timing = { type: action.type, t0, mode: "stream", answer: [] };
     this.timings.push(timing);
     try {
       if (!ctx.item) await this.load();
       const itemId = ctx.item?.id ?? ctx.itemId ?? this.items[0]?.id ?? null;
+      timing.itemId = itemId;
       if (action.handler === "client") {
         timing.mode = "client";
         await post("/api/actions", { action: sent, thread_id: this.page.threadId, item_id: itemId, form: ctx.formValues ?? {} });
@@ -109,11 +110,29 @@ export class Actions {
         await this.stream(sent, itemId, timing);
       }
     } catch (err) {
+      timing.answer.push({ type: "error", message: err.message });
       this.page.notice(`Action "${action.type}" failed: ${err.message}`);
     }
     timing.answered = performance.now();
-    // The renderer's loading state ends with the answer; the log catches up right after.
-    this.logged = this.refreshLog().then(() => { timing.logged = performance.now(); });
+    // The entry shows at once from what the page sent and received; the server's own copy (with
+    // the handler's time, and the cause when it raised) replaces it a moment later.
+    if (timing.mode !== "client") this.provisional(sent, ctx, timing);
+    timing.logged = performance.now();
+    this.logged = this.refreshLog().then(() => { timing.confirmed = performance.now(); });
+  }
+
+  provisional(sent, ctx, timing) {
+    const kinds = timing.answer.map((e) => e.type ?? (e.updated_item ? "updated_item" : "none"));
+    const outcome = kinds.includes("error") ? "error" : kinds.includes("notice") ? "notice"
+      : kinds.some((k) => k === "thread.item.replaced" || k === "updated_item") ? "update"
+      : kinds.includes("thread.item.done") ? "reply" : kinds.includes("thread.item.updated") ? "stream" : "answered";
+    this.entries.push({
+      id: `page-${this.timings.length}`, provisional: true, time: new Date().toISOString().replace("Z", ""),
+      mode: timing.mode, handler: ctx.kind === "forward" ? "client" : "server", type: sent.type, payload: sent.payload,
+      form: ctx.formValues ?? {}, item_id: timing.itemId, outcome, events: timing.answer, ms: null,
+      note: "As the page received it; the server's entry follows.",
+    });
+    this.renderLog();
   }
 
   params(action, itemId) { return { thread_id: this.page.threadId, item_id: itemId, action }; }
@@ -123,6 +142,7 @@ export class Actions {
     timing.response = performance.now();
     const answer = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(answer.error?.message ?? `the handler failed (HTTP ${res.status}); the action log says why`);
+    timing.answer.push(answer);
     if (answer.updated_item) await this.apply([{ type: "thread.item.replaced", item: answer.updated_item }], timing);
   }
 
@@ -136,6 +156,7 @@ export class Actions {
     timing.chunks = 0;
     for await (const events of sseChunks(res)) {
       timing.chunks++;
+      timing.answer.push(...events.filter((e) => e.type !== "stream_options"));
       await this.apply(events, timing);
     }
   }
@@ -235,21 +256,31 @@ export class Actions {
     if (!res?.ok) return;
     const { entries } = await res.json();
     if (!entries.length && this.entries.length && this.lastId) return;
+    if (entries.length) this.entries = this.entries.filter((e) => !e.provisional);
     for (const e of entries) {
       const i = this.entries.findIndex((x) => x.id === e.id);
       if (i >= 0) this.entries[i] = e; else this.entries.push(e);
     }
     // A pending entry (a slow handler) is asked for again next time.
     const pending = this.entries.find((e) => e.outcome === "pending");
-    this.lastId = pending ? pending.id - 1 : Math.max(this.lastId, ...this.entries.map((e) => e.id));
+    this.lastId = pending ? pending.id - 1 : Math.max(this.lastId, ...this.entries.filter((e) => !e.provisional).map((e) => e.id));
     this.renderLog();
   }
 
   renderLog() {
     const words = this.filter.value.toLowerCase().split(/\s+/).filter(Boolean);
-    const shown = this.entries.filter((e) => words.every((w) => JSON.stringify(e).toLowerCase().includes(w)));
+    // Views and search text are made once per entry (an entry never changes once the server has
+    // it), so a long log costs little on the click-to-entry path.
+    const views = (this.views ??= new Map());
+    const live = new Set(this.entries);
+    for (const key of views.keys()) if (!live.has(key)) views.delete(key);
+    const view = (e) => {
+      if (!views.has(e)) views.set(e, { li: this.entryView(e), text: JSON.stringify(e).toLowerCase() });
+      return views.get(e);
+    };
+    const shown = this.entries.filter((e) => words.every((w) => view(e).text.includes(w)));
     this.count.textContent = `${shown.length}${shown.length === this.entries.length ? "" : ` of ${this.entries.length}`}`;
-    this.list.replaceChildren(...shown.slice().reverse().map((e) => this.entryView(e)));
+    this.list.replaceChildren(...shown.slice().reverse().map((e) => view(e).li));
   }
 
   entryView(e) {
