@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("widgetkit.templates.cli", "render a .widget file with its sample data or --data"),
     "schema": ("widgetkit.schema", "print a JSON Schema (draft 2020-12) for widget JSON"),
     "export": ("widgetkit.export", "write a @widget builder as a .widget template file"),
+    "convert": ("widgetkit.convert", "turn a .widget file into a Python @widget builder module"),
 }
 
 

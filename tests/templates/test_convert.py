@@ -1,0 +1,408 @@
+"""`widgetkit convert`: a `.widget` file becomes a builder whose output equals the template's."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from mypy import api
+
+from tests.templates.conftest import CORPUS
+from tests.templates.test_corpus import HAND_WRITTEN_DATA, PYTHON_TEST_DATA
+from widgetkit import validate
+from widgetkit.cli import main
+from widgetkit.convert import ConvertError, convert_widget
+from widgetkit.templates import TemplateError, WidgetFile, load_widget, loads_widget
+from widgetkit.widget import Widget
+
+ADVANCED = CORPUS / "chatkit-advanced-samples"
+METRO = ADVANCED / "metro-map__line_select.widget"
+EVENTS = ADVANCED / "news-guide__event_list.widget"
+CONVERTIBLE = sorted(p for p in CORPUS.glob("*/*.widget") if p != METRO)
+
+# Every corpus file with every data set it renders: its sample, the hand-written files' data and
+# the data chatkit-python's own test passes.
+CASES = [
+    (path, label, data)
+    for path in CONVERTIBLE
+    for label, data in [
+        ("sample", load_widget(path).sample),
+        ("hand-written", HAND_WRITTEN_DATA.get(path.name)),
+        ("chatkit-python", PYTHON_TEST_DATA.get(path.name)),
+    ]
+    if data is not None
+]
+
+
+def load_builder(source: str, where: Path, name: str) -> Widget[Any, Any]:
+    path = where / f"{name}.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(f"converted_{name}_{id(where)}", path)
+    assert spec is not None and spec.loader is not None
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    builder = getattr(module, name)
+    assert isinstance(builder, Widget)
+    return builder
+
+
+def convert_and_load(wf: WidgetFile | Path, where: Path) -> Widget[Any, Any]:
+    result = convert_widget(wf)
+    return load_builder(result.source, where, result.builder)
+
+
+def same_widget(got: Any, expected: Any) -> bool:
+    """Equal, except that a builder writes `"children": []` for a container called without
+    children where the template leaves the key out (the same widget to ChatKit; a positional
+    builder cannot tell the two apart)."""
+    if isinstance(got, dict) and isinstance(expected, dict):
+        if got.get("children") == [] and "children" not in expected:
+            got = {k: v for k, v in got.items() if k != "children"}
+        return got.keys() == expected.keys() and all(same_widget(got[k], expected[k]) for k in got)
+    if isinstance(got, list) and isinstance(expected, list):
+        return len(got) == len(expected) and all(map(same_widget, got, expected))
+    return bool(got == expected) and type(got) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("path", "label", "data"), CASES, ids=[f"{p.name}-{label}" for p, label, _ in CASES]
+)
+def test_converted_builder_builds_what_the_template_renders(
+    path: Path, label: str, data: dict[str, Any], tmp_path: Path
+) -> None:
+    builder = convert_and_load(path, tmp_path)
+    node = builder(**data)  # the builder checks every node as it makes it
+    payload = json.loads(node.to_json())  # and the whole tree here
+    assert [d for d in validate(payload) if d.severity == "error"] == []
+    assert same_widget(payload, load_widget(path).render(data))
+
+
+def test_same_widget_only_forgives_an_absent_children_key() -> None:
+    box = {"type": "Box", "children": []}
+    assert same_widget(box, {"type": "Box"})
+    assert not same_widget({"type": "Box"}, box)
+    assert not same_widget({"type": "Text", "value": 1}, {"type": "Text", "value": 1.0})
+
+
+@pytest.mark.parametrize("path", CONVERTIBLE, ids=lambda p: p.name)
+def test_the_sample_data_becomes_the_builders_sample(path: Path, tmp_path: Path) -> None:
+    wf = load_widget(path)
+    result = convert_widget(path)
+    builder = load_builder(result.source, tmp_path, result.builder)
+    assert result.source.startswith(f'"""{result.builder}: converted from {path.name}')
+    assert builder.title == wf.name
+    if wf.sample is None:
+        assert builder.samples == {}
+        assert any("has no sample data" in w for w in result.warnings)
+    else:
+        assert builder.samples == {"sample": wf.sample}
+        assert not any("has no sample data" in w for w in result.warnings)
+
+
+def test_hand_written_files_convert_with_a_warning_and_no_samples() -> None:
+    for name in ("customer-support__flight_options", "customer-support__meal_preferences"):
+        result = convert_widget(ADVANCED / f"{name}.widget")
+        assert "samples=" not in result.source
+        (warning,) = result.warnings
+        assert warning.startswith(f"{name}.widget has no sample data")
+
+
+def test_metro_map_fails_naming_the_key_its_schema_lacks() -> None:
+    with pytest.raises(ConvertError) as caught:
+        convert_widget(METRO)
+    message = str(caught.value)
+    assert "`item.name`" in message
+    assert "it allows id, label, color" in message
+    assert "line 1" in message
+
+
+def test_event_list_namespace_becomes_a_loop_that_appends(tmp_path: Path) -> None:
+    result = convert_widget(EVENTS)
+    assert "children: list[ListViewItem] = []" in result.source
+    assert "for group in groups:" in result.source
+    assert "children.append(item)" in result.source
+    assert "return ListView(*children, limit=6)" in result.source
+    # The template reads a key its schema forbids; the builder keeps the default and says so.
+    assert any("`selectedEventDescription`" in w for w in result.warnings)
+    builder = load_builder(result.source, tmp_path, result.builder)
+    wf = load_widget(EVENTS)
+    assert same_widget(builder.build().to_dict(), wf.render())
+
+
+def test_converted_modules_type_check_under_mypy_strict(tmp_path: Path) -> None:
+    files = []
+    for path in (EVENTS, ADVANCED / "cat-lounge__cat_name_suggestions.widget"):
+        result = convert_widget(path)
+        out = tmp_path / f"{result.builder}.py"
+        out.write_text(result.source, encoding="utf-8")
+        files.append(str(out))
+    report, errors, status = api.run(["--strict", "--no-incremental", *files])
+    assert status == 0, report + errors
+
+
+def test_converted_source_is_ruff_formatted_and_lint_clean(tmp_path: Path) -> None:
+    import subprocess
+
+    result = convert_widget(ADVANCED / "customer-support__flight_options.widget")
+    out = tmp_path / "flight_options.py"
+    out.write_text(result.source, encoding="utf-8")
+    ruff = [sys.executable, "-m", "ruff"]
+    fmt = subprocess.run([*ruff, "format", "--check", str(out)], capture_output=True, text=True)
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+    lint = subprocess.run(
+        [*ruff, "check", "--select", "E,F,W,I,B,UP,RUF", "--ignore", "E501", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert lint.returncode == 0, lint.stdout
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def test_convert_command_writes_the_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "profile.py"
+    assert main(["convert", str(ADVANCED / "cat-lounge__cat_profile.widget"), "-o", str(out)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    builder = load_builder(out.read_text(encoding="utf-8"), tmp_path, "cat_profile")
+    assert builder.build().type == "Card"
+
+
+def test_convert_command_reports_failures_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "metro.py"
+    assert main(["convert", str(METRO), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("widgetkit convert: ") and "`item.name`" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_convert_command_prints_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "meals.py"
+    path = ADVANCED / "customer-support__meal_preferences.widget"
+    assert main(["convert", str(path), "-o", str(out), "--name", "meals"]) == 0
+    assert "warning: customer-support__meal_preferences.widget has no sample" in (
+        capsys.readouterr().err
+    )
+    assert "def meals(" in out.read_text(encoding="utf-8")
+
+
+# --- property: generated data renders alike --------------------------------------------------
+
+
+def from_schema(schema: Any) -> st.SearchStrategy[Any]:
+    """Data for the small JSON Schema subset Studio exports (types, enums, anyOf, objects)."""
+    if not isinstance(schema, dict) or not schema:
+        return st.none()
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    if "anyOf" in schema:
+        return st.one_of([from_schema(s) for s in schema["anyOf"]])
+    kind = schema.get("type")
+    if kind == "string":
+        return st.text(min_size=schema.get("minLength", 0), max_size=12)
+    if kind == "integer":
+        return st.integers(
+            schema.get("minimum", -(10**6)), min(schema.get("maximum", 10**6), 10**6)
+        )
+    if kind == "number":
+        return st.floats(-1e6, 1e6, allow_nan=False)
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "null":
+        return st.none()
+    if kind == "array":
+        return st.lists(from_schema(schema.get("items")), max_size=3)
+    props = schema.get("properties", {})
+    required = set(schema.get("required", []))
+    # Optional keys are usually present: Studio templates often read them bare, and a missing
+    # one then fails the template (so the example is discarded).
+    return st.fixed_dictionaries(
+        {k: from_schema(v) for k, v in props.items() if k in required},
+        optional={k: from_schema(v) for k, v in props.items() if k not in required},
+    )
+
+
+PROPERTY_FILES = [
+    CORPUS / "chatkit-python" / "list_view_with_data.widget",
+    ADVANCED / "cat-lounge__cat_name_suggestions.widget",
+    ADVANCED / "customer-support__flight_options.widget",
+    ADVANCED / "customer-support__meal_preferences.widget",
+    ADVANCED / "news-guide__author_preview.widget",
+    EVENTS,
+]
+
+
+@pytest.mark.parametrize("path", PROPERTY_FILES, ids=lambda p: p.name)
+def test_converted_builder_matches_the_template_for_generated_data(
+    path: Path, tmp_path: Path
+) -> None:
+    wf = load_widget(path)
+    builder = convert_and_load(path, tmp_path)
+    assert wf.json_schema is not None
+
+    @settings(max_examples=60, deadline=None)
+    @given(from_schema(wf.json_schema))
+    def check(data: dict[str, Any]) -> None:
+        try:
+            expected = wf.render(data)
+        except TemplateError:
+            assume(False)  # data the template itself cannot render says nothing
+            return
+        assert same_widget(builder(**data).to_dict(), expected)
+
+    check()
+
+
+# --- constructs, one template each -----------------------------------------------------------
+
+
+def widget_file(template: str, schema: dict[str, Any], sample: Any = None) -> WidgetFile:
+    doc = {
+        "version": "1.0",
+        "name": "inline",
+        "template": template,
+        "jsonSchema": {"type": "object", **schema, "additionalProperties": False},
+    }
+    return loads_widget(json.dumps(doc))
+
+
+ITEMS = {
+    "properties": {
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"label": {"type": "string"}, "n": {"type": "number"}},
+                "required": ["label", "n"],
+            },
+        },
+        "title": {"type": "string"},
+    },
+    "required": ["items", "title"],
+}
+
+LOOP_VARS = (
+    '{"type":"Card","children":[{% for it in items %}{"type":"Text","value":'
+    '{{ (loop.index ~ "/" ~ loop.length ~ " " ~ it.label | upper) | tojson }},'
+    '"weight":{% if loop.first %}"bold"{% elif loop.last %}"semibold"{% else %}"normal"{% endif %}}'
+    "{% if not loop.last %},{% endif %}{% endfor %}]}"
+)
+FILTERS = (
+    '{"type":"Card","children":[{"type":"Title","value":'
+    '{{ (title | default("x") | trim | capitalize) | tojson }}},'
+    '{"type":"Text","value":{{ ("%s items" | format(items | length)) | tojson }}}]}'
+)
+ROUNDING = (
+    '{"type":"Card","children":[{%- set _c -%}{% for it in items %},{"type":"Text","value":'
+    '{{ ((it.n | round(1)) ~ "") | tojson }},"maxLines":{{ (loop.index0 + 1) | tojson }}}'
+    "{% endfor %}{%- endset -%}{{ (_c[1:] if _c and _c[0] == ',' else _c) }}]}"
+)
+
+
+@pytest.mark.parametrize(
+    "template", [LOOP_VARS, ROUNDING, FILTERS], ids=["loop-vars", "round-capture", "filters"]
+)
+def test_loop_variables_filters_and_captures_translate(template: str, tmp_path: Path) -> None:
+    wf = widget_file(template, ITEMS)
+    builder = convert_and_load(wf, tmp_path)
+    item = st.fixed_dictionaries({"label": st.text(max_size=5), "n": st.floats(-1e3, 1e3)})
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(item, max_size=4), st.text(max_size=5))
+    def check(items: list[dict[str, Any]], title: str) -> None:
+        data = {"items": items, "title": title}
+        assert same_widget(builder(**data).to_dict(), wf.render(data))
+
+    check()
+
+
+def test_loop_index_becomes_enumerate(tmp_path: Path) -> None:
+    source = convert_widget(widget_file(LOOP_VARS, ITEMS)).source
+    assert "for i, it in enumerate(items)" in source
+    assert "i == len(items) - 1" in source
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        (
+            '{"type":"Card","children":[{"type":"Text","value":"Hi {{ title }}"}]}',
+            "is cut by a Jinja tag",
+        ),
+        (
+            '{"type":"Card","children":[{"type":"Text","value":{{ title }}}]}',
+            "without `| tojson`",
+        ),
+        (
+            '{"type":"Card","children":[{"type":"Text","value":{{ (title | wordcount) | tojson }}}]}',
+            "uses the filter `wordcount`",
+        ),
+        (
+            '{"type":"Card","children":[{% for it in items %}{"type":"Text","value":'
+            "{{ (it.label) | tojson }}},{% endfor %}]}",
+            "some data renders broken JSON",
+        ),
+        (
+            '{"type":"Card","children":[{% for it in items %}{"type":"Text","value":'
+            "{{ (it.items) | tojson }}}{% if not loop.last %},{% endif %}{% endfor %}]}",
+            "Jinja resolves to the dict method",
+        ),
+        (
+            '{"type":"Card","children":[{"type":"Text","value":"a","color":'
+            '{% if title %}"red-500"{% endif %}}]}',
+            "has no {% else %}",
+        ),
+        (
+            "{% set n = 0 %}{% for it in items %}{% set n = n + 1 %}{% endfor %}"
+            '{"type":"Card","children":[{"type":"Text","value":{{ (n ~ "") | tojson }}}]}',
+            "hides the outer `n`",
+        ),
+        (
+            '{"type":"Card","children":[{"type":"Text","value":{{ (missing) | tojson }}}]}',
+            "neither a jsonSchema property nor set in the template",
+        ),
+        (
+            '{"type":"Card","children":[{{ (items[0]) | tojson }}]}',
+            "where a component belongs",
+        ),
+        (
+            '{"type":"Row","children":[]}',
+            "a widget root is a Card, ListView or Basic",
+        ),
+        (
+            '{"type":"Card","colour":"red","children":[]}',
+            "the prop `colour`",
+        ),
+    ],
+    ids=[
+        "hole-in-string",
+        "no-tojson",
+        "unknown-filter",
+        "trailing-comma",
+        "dict-method",
+        "if-without-else",
+        "loop-scoped-set",
+        "unknown-name",
+        "data-as-component",
+        "not-a-root",
+        "unknown-prop",
+    ],
+)
+def test_untranslatable_constructs_fail_with_their_place(template: str, expected: str) -> None:
+    with pytest.raises(ConvertError) as caught:
+        convert_widget(widget_file(template, ITEMS))
+    assert expected in str(caught.value)
