@@ -382,7 +382,13 @@ def chatkit_endpoint(
                 "request": request,
                 "preview_thread_id": request.query_params.get(PREVIEW_QUERY_PARAM),
             }
-            result = await server.process(body, context)
+            try:
+                result = await server.process(body, context)
+            except Exception as error:  # streams report in-band; a sync action: JSON, not bare 500
+                if not isinstance(parsed, ThreadsSyncCustomActionReq):
+                    raise
+                message = f"The sync action's handler failed: {type(error).__name__}: {error}"
+                raise _Problem(500, "action_failed", message) from None
         except _Problem as problem:
             return problem.response()
         except NotFoundError as error:

@@ -100,7 +100,8 @@ export class Actions {
       if (!ctx.item) await this.load();
       const itemId = ctx.item?.id ?? ctx.itemId ?? this.items[0]?.id ?? null;
       timing.itemId = itemId;
-      if (action.handler === "client") {
+      // ChatKit.js hands widgets.onAction only its client actions (and without the handler field).
+      if (action.handler === "client" || ctx.kind === "chatkit") {
         timing.mode = "client";
         await post("/api/actions", { action: sent, thread_id: this.page.threadId, item_id: itemId, form: ctx.formValues ?? {} });
       } else if (action.streaming === false) {

@@ -135,6 +135,15 @@ def test_a_sync_action_answers_the_updated_item(client: TestClient) -> None:
     assert entry["mode"] == "sync" and entry["outcome"] == "update"
 
 
+def test_a_sync_handlers_exception_answers_json_and_is_logged(client: TestClient) -> None:
+    answer = act(client, "count.crash", sync=True)
+    assert answer.status_code == 500
+    assert answer.json()["error"]["code"] == "action_failed"
+    assert "KeyError" in answer.json()["error"]["message"]
+    (entry,) = log(client)
+    assert entry["mode"] == "sync" and entry["error"]["type"] == "KeyError"
+
+
 def test_a_saved_handler_answers_the_next_action(client: TestClient, app_dir: Path) -> None:
     file = app_dir / "counter.py"
     file.write_text(HANDLERS.replace("STEP = 1", "STEP = 10"))
