@@ -43,7 +43,11 @@ Out = list[Diagnostic]
 Check = Callable[[Any, Path, Out], None]
 
 _PRIMITIVE = re.compile(r"^[a-z]+-\d{1,3}$")
-_CSS_FUNCTION = re.compile(r"^(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|var)\(.*\)$")
+# CSS colour functions, and gradients: a `background` string is passed through to CSS as is.
+_CSS_FUNCTION = re.compile(
+    r"^(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|var"
+    r"|(repeating-)?(linear|radial|conic)-gradient)\(.*\)$"
+)
 _HEX = re.compile(r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 _CSS_KEYWORDS = frozenset({"transparent", "currentcolor", "inherit", "initial", "unset"})
 _CSS_NAMES = frozenset(webcolors.names("css3"))
