@@ -71,8 +71,7 @@ MAX_BODY_BYTES = 5 * 1024 * 1024
 # ChatKit.js pointed at /chatkit?thread=<id> previews that thread's widget in threads it creates.
 PREVIEW_QUERY_PARAM = "thread"
 
-# The same arguments as `ChatKitServer.action()` / `sync_action()`, so a handler (or the typed
-# router a later issue adds) is one that a production server can delegate to unchanged.
+# ChatKitServer.action() / sync_action()'s arguments: a production server delegates alike (serve.py).
 ActionHandler = Callable[
     [ThreadMetadata, Action[str, Any], WidgetItem | None, Context], AsyncIterator[ThreadStreamEvent]
 ]
@@ -384,11 +383,10 @@ def chatkit_endpoint(
             }
             try:
                 result = await server.process(body, context)
-            except Exception as error:  # streams report in-band; a sync action: JSON, not bare 500
-                if not isinstance(parsed, ThreadsSyncCustomActionReq):
-                    raise
-                message = f"The sync action's handler failed: {type(error).__name__}: {error}"
-                raise _Problem(500, "action_failed", message) from None
+            except Exception as e:  # streams report in-band; a sync action: JSON, not a bare 500
+                if isinstance(parsed, ThreadsSyncCustomActionReq):
+                    raise _Problem(500, "action_failed", f"The handler failed: {e!r}") from None
+                raise
         except _Problem as problem:
             return problem.response()
         except NotFoundError as error:
