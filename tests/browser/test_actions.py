@@ -80,11 +80,19 @@ def entry(page: Page, action_type: str) -> Any:
     return page.locator(f'#action-log li[data-type="{action_type}"]').first
 
 
-def test_click_logs_the_action_and_shows_the_handlers_new_state(page: Page, gallery_url: str) -> None:
+def test_click_logs_the_action_and_shows_the_handlers_new_state(
+    page: Page, gallery_url: str
+) -> None:
     sent = open_widget(page, gallery_url, "content:profile_card", "ada")
-    assert "Following" not in stage_text(page)
-    page.locator("#stage button", has_text="Follow").first.click()
-    page.wait_for_function("document.querySelector('#stage').innerText.includes('Following')")
+    # The store keeps each new state, so another test may have followed Ada already.
+    label = "Following" if "Following" in stage_text(page) else "Follow"
+    other = "Follow" if label == "Following" else "Following"
+    page.locator("#stage button", has_text=label).first.click()
+    shows_other = (
+        "(other) => [...document.querySelectorAll('#stage[data-drawn] button')]"
+        ".some((x) => x.innerText.trim() === other)"
+    )
+    page.wait_for_function(shows_other, arg=other)
     logged = entry(page, "profile.follow")
     logged.wait_for()
     assert logged.get_attribute("data-outcome") == "update"
@@ -95,9 +103,8 @@ def test_click_logs_the_action_and_shows_the_handlers_new_state(page: Page, gall
     assert "thread.item.replaced" in logged.inner_text()
     # The store holds the new state too: a reload shows it.
     page.reload()
-    page.wait_for_function(
-        "document.querySelector('#stage[data-drawn=thread]')?.innerText.includes('Following')"
-    )
+    page.wait_for_selector("#stage[data-drawn=thread]")
+    page.wait_for_function(shows_other, arg=other)
     entry(page, "profile.follow").wait_for()  # the log survived the reload
 
 
@@ -181,7 +188,9 @@ def test_a_streaming_handler_arrives_in_several_steps(page: Page, gallery_url: s
     )
     page.locator("#stage button", has_text="Regenerate").click()
     page.locator('#action-log li[data-type="summary.regenerate"]').wait_for()
-    page.wait_for_function("document.querySelector('#stage').innerText.includes('Launch the annual')")
+    page.wait_for_function(
+        "document.querySelector('#stage').innerText.includes('Launch the annual')"
+    )
     texts: list[str] = page.evaluate("window.__texts")
     assert len(set(texts)) >= 3, texts  # a first state, growing text, the final state
     assert "Writing" in texts[0] and "Done" in texts[-1]
@@ -207,3 +216,29 @@ def test_the_log_filters_clears_and_exports(page: Page, gallery_url: str) -> Non
     page.click("#action-clear")
     page.wait_for_function("document.querySelectorAll('#action-log li').length === 0")
     assert page.request.get(f"{gallery_url}/api/actions").json()["entries"] == []
+
+
+def test_the_loading_behavior_shows_while_the_handler_runs(page: Page, gallery_url: str) -> None:
+    open_widget(page, gallery_url, "content:profile_card", "ada")
+    # Hold the /chatkit answer back, as a slow handler would.
+    page.evaluate(
+        "() => { const real = window.fetch; window.fetch = async (url, init) => {"
+        " if (String(init?.body).includes('custom_action')) await new Promise((r) => setTimeout(r, 400));"
+        " return real(url, init); }; }"
+    )
+    # The state persists between tests (the store keeps it): toggle whichever label shows.
+    label = "Following" if "Following" in stage_text(page) else "Follow"
+    other = "Follow" if label == "Following" else "Following"
+    busy = page.evaluate(
+        "(label) => { const b = [...document.querySelectorAll('#stage button')]"
+        ".find((x) => x.innerText.trim() === label); b.click();"
+        " return [b.getAttribute('aria-busy'), b.disabled]; }",
+        label,
+    )
+    assert busy == ["true", True]  # loadingBehavior auto on a click: the button itself
+    page.wait_for_function(
+        "(other) => [...document.querySelectorAll('#stage button')]"
+        ".some((x) => x.innerText.trim() === other)",
+        arg=other,
+    )
+    assert page.locator("#stage [aria-busy]").count() == 0
