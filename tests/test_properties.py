@@ -61,15 +61,19 @@ def test_builders_round_trip_through_json_and_openai_chatkit(payload: dict[str, 
 
 
 def with_children(payload: dict[str, Any]) -> dict[str, Any]:
-    """`payload` as a builder writes it: a container always has its `children` list."""
+    """`payload` as a builder writes it: a container whose children are required always has its
+    list; an optional one is left out when empty."""
     out = dict(payload)
     kids = payload.get("children")
+    spec = BY_NAME[payload["type"]].children
     if isinstance(kids, dict):
         out["children"] = with_children(kids)
-    elif isinstance(kids, list):
+    elif kids:
         out["children"] = [with_children(k) for k in kids]
-    elif BY_NAME[payload["type"]].children is not None:
+    elif spec is not None and spec.required:
         out["children"] = []
+    else:
+        out.pop("children", None)
     return out
 
 

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .catalog import ROOTS
+from .catalog import COMPONENTS, ROOTS
 from .diagnostics import Diagnostic, WidgetError, errors
 from .rules import TreeRules
 from .validate import check_tree, compiled, validate
@@ -36,7 +36,9 @@ class Node:
         children = self.children
         if isinstance(children, Node):
             out["children"] = children.to_dict()
-        elif children is not None:
+        elif children or (children is not None and self.type in _CHILDREN_REQUIRED):
+            # `Row()` writes no children key, as ChatKit's own serializer and Widget Studio do;
+            # a Card or ListView always has its list, even an empty one.
             out["children"] = [c.to_dict() for c in children]
         return out
 
@@ -124,6 +126,8 @@ def plain(value: Any) -> Any:
         return plain(value.model_dump(mode="json", exclude_none=True))
     return value  # left for the validator to report as a wrong type
 
+
+_CHILDREN_REQUIRED = frozenset(c.name for c in COMPONENTS if c.children and c.children.required)
 
 # Builder parameters that are not props: the node itself and its children (`child` for a
 # Transition, whose JSON `children` is a single object).

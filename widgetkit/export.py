@@ -28,6 +28,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 from . import builders
 from .binding import Branch, Expr, Loop, NotATemplate, Var, has_placeholder
 from .builders import Node
+from .catalog import BY_NAME
 from .diagnostics import Diagnostic, WidgetError, errors
 from .templates import TemplateError, render_template
 from .validate import validate
@@ -133,11 +134,25 @@ class _Compiler:
         parts = [f'"type":{json.dumps(node.type)}']
         parts += [f"{json.dumps(k)}:{self.value(v)}" for k, v in node.props.items()]
         kids = node.children
+        tail = ""
         if isinstance(kids, Node):
             parts.append(f'"children":{self.node(kids)}')
         elif kids is not None:
-            parts.append(f'"children":{self.items(list(kids))}')
-        return "{" + ",".join(parts) + "}"
+            spec = BY_NAME[node.type].children
+            if spec is not None and spec.required:
+                parts.append(f'"children":{self.items(list(kids))}')
+            elif kids and not any(isinstance(k, Loop | Branch) for k in kids):
+                parts.append(f'"children":{self.items(list(kids))}')
+            elif kids:
+                # Builders leave out an empty optional children list (as ChatKit serialises
+                # it), so the template writes the key only when the loops produced something.
+                self.captures += 1
+                c = f"_c{self.captures}"
+                tail = (
+                    f"{{% set {c} %}}{self.elements(list(kids))}{{% endset %}}"
+                    f'{{% if {c} %}},"children":[{{{{ {c}[1:] }}}}]{{% endif %}}'
+                )
+        return "{" + ",".join(parts) + tail + "}"
 
     def value(self, value: Any) -> str:
         if isinstance(value, Expr):
