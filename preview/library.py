@@ -111,6 +111,22 @@ class Rendered:
     def ok(self) -> bool:
         return self.payload is not None and not self.data_errors
 
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON, for the worker's answer."""
+        return {
+            "payload": self.payload,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "data_errors": [d.to_dict() for d in self.data_errors],
+        }
+
+    @classmethod
+    def from_dict(cls, msg: dict[str, Any]) -> Rendered:
+        return cls(
+            msg.get("payload"),
+            [Diagnostic(**d) for d in msg.get("diagnostics", [])],
+            [Diagnostic(**d) for d in msg.get("data_errors", [])],
+        )
+
 
 class Library:
     def __init__(self, paths: list[Path]) -> None:
@@ -147,35 +163,14 @@ class Library:
     def schema(self, entry: Entry) -> dict[str, Any]:
         """The JSON Schema of what the data editor may send: the builder's parameters."""
         if entry.widget is None:
-            return {"type": "object", "description": "Any widget JSON (a Card, ListView or Basic)."}
-        try:
-            schema: dict[str, Any] = _params_model(entry.widget).model_json_schema()
-            return schema
-        except Exception as exc:  # an annotation pydantic cannot describe
-            return {"type": "object", "description": f"No schema: {type(exc).__name__}: {exc}"}
+            return PAYLOAD_SCHEMA
+        return widget_schema(entry.widget)
 
     def render(self, entry: Entry, data: Any) -> Rendered:
         """Build `entry` with `data` (builder arguments, or a payload for payload entries)."""
         if entry.widget is None:
-            if not isinstance(data, dict):
-                problem = _problem("", "not-an-object", "The widget JSON must be an object.")
-                return Rendered(None, [], [problem])
-            return Rendered(data, validate(data))
-        if not isinstance(data, dict):
-            got = type(data).__name__
-            problem = _problem("", "not-an-object", f"The data must be a JSON object, not {got}.")
-            return Rendered(None, [], [problem])
-        try:
-            model = _params_model(entry.widget)
-        except Exception:
-            kwargs = data  # annotations pydantic cannot model: pass the JSON through as is
-        else:
-            try:
-                parsed = model.model_validate(data)
-            except ValidationError as exc:
-                return Rendered(None, [], _data_problems(exc))
-            kwargs = {name: getattr(parsed, name) for name in type(parsed).model_fields}
-        return _build(entry.widget, kwargs, entry.file)
+            return render_payload(data)
+        return render_widget(entry.widget, data, entry.file)
 
     def _files(self) -> Iterator[tuple[Path, str]]:
         many = len(self.paths) > 1
@@ -246,6 +241,49 @@ def _unique(entry_id: str, taken: dict[str, Entry]) -> str:
         n += 1
         candidate = f"{entry_id}~{n}"
     return candidate
+
+
+PAYLOAD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Any widget JSON (a Card, ListView or Basic).",
+}
+
+
+def widget_schema(w: Widget[Any, Any]) -> dict[str, Any]:
+    """The JSON Schema of a builder's parameters (what the data editor may send)."""
+    try:
+        schema: dict[str, Any] = _params_model(w).model_json_schema()
+        return schema
+    except Exception as exc:  # an annotation pydantic cannot describe
+        return {"type": "object", "description": f"No schema: {type(exc).__name__}: {exc}"}
+
+
+def render_payload(data: Any) -> Rendered:
+    """Check edited widget JSON (a `.json` or `.widget` entry): no user code runs."""
+    if not isinstance(data, dict):
+        problem = _problem("", "not-an-object", "The widget JSON must be an object.")
+        return Rendered(None, [], [problem])
+    return Rendered(data, validate(data))
+
+
+def render_widget(w: Widget[Any, Any], data: Any, file: Path) -> Rendered:
+    """Build `w` with `data` checked against its parameters, and validate the result. Runs user
+    code: the preview calls it in its worker process (worker_calls.py) when it hot reloads."""
+    if not isinstance(data, dict):
+        got = type(data).__name__
+        problem = _problem("", "not-an-object", f"The data must be a JSON object, not {got}.")
+        return Rendered(None, [], [problem])
+    try:
+        model = _params_model(w)
+    except Exception:
+        kwargs = data  # annotations pydantic cannot model: pass the JSON through as is
+    else:
+        try:
+            parsed = model.model_validate(data)
+        except ValidationError as exc:
+            return Rendered(None, [], _data_problems(exc))
+        kwargs = {name: getattr(parsed, name) for name in type(parsed).model_fields}
+    return _build(w, kwargs, file)
 
 
 def _build(w: Widget[Any, Any], kwargs: dict[str, Any], file: Path) -> Rendered:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -35,6 +36,9 @@ class _FreshLoader(importlib.machinery.SourceFileLoader):
     which modules each one imports, so a change rebuilds exactly the widgets that depend on it."""
 
     def get_code(self, fullname: str) -> Any:
+        # Stat before reading: a save landing in between then shows as a change next time.
+        st = os.stat(self.path)
+        _STAMPS[self.path] = (st.st_mtime_ns, st.st_size)
         tree = ast.parse(self.get_data(self.path), self.path)
         _IMPORTS[fullname] = _imported_names(tree, fullname, self.is_package(fullname))
         return compile(tree, self.path, "exec", dont_inherit=True)
@@ -61,6 +65,10 @@ class _FreshFinder(importlib.abc.MetaPathFinder):
 # `from package import name`, which is an edge to the submodule when `name` is one.
 _IMPORTS: dict[str, set[tuple[str, str | None]]] = {}
 _ROOTS: list[Path] = []
+_PATHS: list[Path] = []  # the paths as given: a named file is not its whole folder
+# file -> (mtime_ns, size) when its source was compiled: the calls worker gets no build requests,
+# so it finds its stale modules by these (worker_calls.refresh).
+_STAMPS: dict[str, tuple[int, int]] = {}
 
 
 def _ours(file: str | None) -> bool:
@@ -239,16 +247,23 @@ def serve(roots: list[Path]) -> None:
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    _ROOTS[:] = [r if r.is_dir() else r.parent for r in (p.resolve() for p in roots)]
+    _PATHS[:] = [p.resolve() for p in roots]
+    _ROOTS[:] = [r if r.is_dir() else r.parent for r in _PATHS]
     sys.meta_path.insert(0, _FreshFinder())
 
     def say(msg: dict[str, Any]) -> None:
         proto_out.write(json.dumps(msg, default=str) + "\n")
         proto_out.flush()
 
+    from . import worker_calls  # the interactive calls: render, schema, action, warm
+
     say({"t": "ready"})
     for line in proto_in:
         req = json.loads(line)
+        if req.get("t", "build") != "build":
+            worker_calls.handle(req, say)
+            say({"t": "done", **worker_calls.done_extra()})
+            continue
         files = [Path(f) for f in req["files"]]
         explicit = set(req["explicit"])
         _drop(set(req["changed"]) | {str(f) for f in files})
@@ -262,4 +277,6 @@ def serve(roots: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    serve([Path(p) for p in sys.argv[1:]])
+    # Run the module under its package name, so worker_calls shares its globals (_ROOTS, ...)
+    # rather than a second copy of this file imported beside __main__.
+    importlib.import_module("widgetkit.preview.worker_child").serve([Path(p) for p in sys.argv[1:]])

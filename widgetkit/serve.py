@@ -37,8 +37,8 @@ from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Callab
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from .builders import Node
-from .handlers import ActionContext, ActionFailed, ActionRouter, Outcome, PayloadError
+from .builders import Node, _from_checked
+from .handlers import ActionContext, ActionFailed, ActionRouter, Notice, Outcome, PayloadError
 
 if TYPE_CHECKING:
     from chatkit.actions import Action
@@ -60,8 +60,10 @@ __all__ = [
     "action_events",
     "form_fields",
     "outcome_events",
+    "outcome_from_json",
     "stream_builder",
     "sync_action_response",
+    "sync_outcome_response",
     "widget_states",
 ]
 
@@ -264,10 +266,24 @@ async def sync_action_response(
     ChatKitServer does not save what `sync_action()` returns. Raises `ActionFailed` (the
     handler's, or for a `Reply`, which a sync answer cannot carry) and `PayloadError`.
     """
-    from chatkit.types import SyncCustomActionResponse
 
     ctx = action_context(action, sender, sync=True)
     outcome = await router.dispatch(action.type, action.payload, ctx)
+    return await sync_outcome_response(outcome, thread, action, sender, context, store=store)
+
+
+async def sync_outcome_response(
+    outcome: Outcome,
+    thread: ThreadMetadata,
+    action: Action[str, Any],
+    sender: WidgetItem | None,
+    context: Any = None,
+    *,
+    store: Store[Any] | None = None,
+) -> SyncCustomActionResponse:
+    """`sync_action_response` for an outcome already in hand (e.g. from a worker process)."""
+    from chatkit.types import SyncCustomActionResponse
+
     widget = outcome.widget
     if outcome.kind == "failed":
         raise ActionFailed(outcome.message or f"the handler of {action.type} failed")
@@ -285,6 +301,30 @@ async def sync_action_response(
     if store is not None:
         await store.save_item(thread.id, item, context=context)
     return SyncCustomActionResponse(updated_item=item)
+
+
+def outcome_from_json(
+    outcome: dict[str, Any], states: AsyncIterator[dict[str, Any]] | None = None
+) -> Outcome:
+    """An `Outcome` from its JSON form (`kind`, `type`, `widget`, `notice`, `message`), as a
+    process that ran the handler elsewhere sends it; `states` are a stream's widget JSON, in
+    order. The widgets were checked where they were built, so they are not validated again here.
+    """
+    widget = outcome.get("widget")
+    notice = outcome.get("notice")
+    return Outcome(
+        outcome["kind"],
+        outcome["type"],
+        widget=_from_checked(widget) if isinstance(widget, dict) else None,
+        notice=Notice(notice["text"], notice.get("level", "info")) if notice else None,
+        message=outcome.get("message"),
+        states=_nodes(states) if states is not None else None,
+    )
+
+
+async def _nodes(states: AsyncIterator[dict[str, Any]]) -> AsyncIterator[Node]:
+    async for state in states:
+        yield _from_checked(state)
 
 
 async def widget_states(states: States) -> AsyncGenerator[WidgetRoot, None]:
