@@ -9,10 +9,12 @@ instances; the gallery's per-module routers and its merged one). A router in the
 own file answers first. When a file changes on disk its routers are re-read from source into a
 fresh module object, so a saved handler answers the next click without a restart.
 
-Handlers run in the server process, each step under `timeout` seconds (`asyncio.wait_for`): an
-exception or a handler awaiting forever is stopped and logged, the server lives on. A handler that
-loops without ever awaiting blocks the event loop; the hot reload worker process runs builders
-only, so this is the place to move handlers once it can run arbitrary calls.
+With hot reload (the default), `calls` is set (app.py) and handlers run in the preview's calls
+worker process (calls.py): a handler that loops without ever awaiting is stopped after `timeout`
+seconds by killing that worker (a warm spare takes over) and the server stays responsive.
+Without it, handlers run in the server process, each step under `timeout` seconds
+(`asyncio.wait_for`): an exception or a handler awaiting forever is stopped and logged, but a
+loop that never awaits would block the event loop.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from widgetkit import discover
 from widgetkit.handlers import ActionContext, ActionRouter, Outcome, PayloadError
 
 from .action_log import ActionLog, Entry, cause
+from .calls import HandlerError
+from .worker_calls import NO_HANDLER, routers_in
 
 if TYPE_CHECKING:
     from chatkit.actions import Action
@@ -45,21 +49,13 @@ if TYPE_CHECKING:
     )
 
     from .app import Preview
+    from .calls import Calls
 
 __all__ = ["DEFAULT_TIMEOUT", "ActionService", "HandlerRegistry", "routers_in"]
 
 DEFAULT_TIMEOUT = 5.0
 WALK_EVERY = 1.0
 MAX_CLIENT_BODY = 256 * 1024
-
-
-def routers_in(module: ModuleType) -> list[ActionRouter]:
-    """The module-level `ActionRouter`s of `module`, each once."""
-    found: dict[int, ActionRouter] = {}
-    for value in vars(module).values():
-        if isinstance(value, ActionRouter):
-            found.setdefault(id(value), value)
-    return list(found.values())
 
 
 class HandlerRegistry:
@@ -151,6 +147,7 @@ class ActionService:
         self.timeout = timeout
         self.log = ActionLog()
         self.registry = HandlerRegistry(preview.library.paths)
+        self.calls: Calls | None = None  # set when handlers run in the worker (with hot reload)
         # The caller's own handlers win; a copy, so the caller's dict is left as it was.
         preview.server_options = {
             "on_action": self.on_action,
@@ -171,8 +168,24 @@ class ActionService:
             form=ctx.form, thread_id=thread.id, item_id=ctx.item_id,
             item_index=self._index(thread.id, ctx.item_id),
         )  # fmt: skip
+        if self.calls is not None:  # the worker finds the router; the server imports nothing
+            return entry, ctx, None
         self.registry.refresh()
         return entry, ctx, self.registry.find(action.type, self._file_of(thread.id))
+
+    async def _outcome(
+        self,
+        router: ActionRouter | None,
+        action: Action[str, Any],
+        ctx: ActionContext,
+        thread_id: str,
+    ) -> Outcome:
+        if self.calls is None:
+            return await self._dispatch(router, action, ctx)
+        near = self._file_of(thread_id)
+        return await self.calls.action(
+            action.type, action.payload, ctx, near=near, timeout=self.timeout
+        )
 
     async def on_action(
         self,
@@ -188,36 +201,48 @@ class ActionService:
 
         entry, ctx, router = self._begin(thread, action, sender, "stream")
         outcome: Outcome | None = None
+        # The worker limits each of its steps itself; in-process, each step is limited here.
+        step = None if self.calls is not None else self.timeout
         try:
-            outcome = await self._dispatch(router, action, ctx)
+            outcome = await self._outcome(router, action, ctx, thread.id)
             events = outcome_events(outcome, thread, sender, generate_id=self._ids(thread))
             while True:
                 try:
-                    event = await asyncio.wait_for(anext(events), self.timeout)
+                    event = await asyncio.wait_for(anext(events), step)
                 except StopAsyncIteration:
                     break
                 entry["events"].append(event.model_dump(mode="json", exclude_none=True))
                 yield event
-        except PayloadError as exc:
-            event = ErrorEvent(code="custom", message=str(exc), allow_retry=False)
+        except (PayloadError, HandlerError) as exc:
+            if isinstance(exc, HandlerError) and not exc.payload:
+                self._failed(entry, exc, action.type)
+                raise
+            message = exc.cause["message"] if isinstance(exc, HandlerError) else str(exc)
+            event = ErrorEvent(code="custom", message=message, allow_retry=False)
             entry["events"].append(event.model_dump(mode="json", exclude_none=True))
-            entry["error"] = cause(exc)
+            entry["error"] = _cause(exc)
             self.log.finish(entry, "error", "The payload does not fit the handler's model.")
             yield event
             return
         except Exception as exc:
-            # openai-chatkit answers any other exception with an error event that has no message;
-            # the log keeps the cause, and the page sees it there.
-            entry["error"] = cause(exc)
-            timed_out = isinstance(exc, TimeoutError)
-            note = f"Stopped after {self.timeout:g} s." if timed_out else "The handler raised."
-            self.log.finish(entry, "timeout" if timed_out else "error", note)
-            if timed_out:
+            self._failed(entry, exc, action.type)
+            if isinstance(exc, TimeoutError):
                 raise CustomStreamError(
                     f"The handler of {action.type} took longer than {self.timeout:g} s."
                 ) from None
             raise
+        finally:
+            if outcome is not None and outcome.states is not None:
+                await outcome.states.aclose()  # type: ignore[attr-defined]  # frees the worker
         self.log.finish(entry, outcome.kind, _note(outcome))
+
+    def _failed(self, entry: Entry, exc: Exception, action_type: str) -> None:
+        """Log a handler that raised or was stopped. openai-chatkit answers the page with an
+        error event that has no message; the log keeps the cause, and the page sees it there."""
+        entry["error"] = _cause(exc)
+        timed_out = isinstance(exc, TimeoutError)
+        note = f"Stopped after {self.timeout:g} s." if timed_out else "The handler raised."
+        self.log.finish(entry, "timeout" if timed_out else "error", note)
 
     async def on_sync_action(
         self,
@@ -226,31 +251,35 @@ class ActionService:
         sender: WidgetItem | None,
         context: Any,
     ) -> SyncCustomActionResponse:
-        from widgetkit.serve import sync_action_response
+        from widgetkit.serve import sync_action_response, sync_outcome_response
 
-        entry, _ctx, router = self._begin(thread, action, sender, "sync")
-        fallback = ActionRouter()  # no handler: the default answer, widget unchanged
+        entry, ctx, router = self._begin(thread, action, sender, "sync")
+        store = self.preview.server.store if self.preview.server else None
         try:
-            response = await asyncio.wait_for(
-                sync_action_response(
-                    router or fallback,
-                    thread,
-                    action,
-                    sender,
-                    context,
-                    store=self.preview.server.store if self.preview.server else None,
-                ),
-                self.timeout,
-            )
+            if self.calls is not None:
+                outcome = await self._outcome(router, action, ctx, thread.id)
+                response = await sync_outcome_response(
+                    outcome, thread, action, sender, context, store=store
+                )
+                unhandled = outcome.kind == "unhandled"
+            else:
+                fallback = ActionRouter()  # no handler: the default answer, widget unchanged
+                response = await asyncio.wait_for(
+                    sync_action_response(
+                        router or fallback, thread, action, sender, context, store=store
+                    ),
+                    self.timeout,
+                )
+                unhandled = router is None
         except Exception as exc:
-            entry["error"] = cause(exc)
+            entry["error"] = _cause(exc)
             self.log.finish(entry, "error", "The handler raised; nothing was updated.")
             raise
         entry["events"].append(response.model_dump(mode="json", exclude_none=True))
         kind = "update" if response.updated_item is not None else "unchanged"
-        if router is None:
+        if unhandled:
             kind = "unhandled"
-        self.log.finish(entry, kind, _NO_HANDLER.format(action.type) if router is None else "")
+        self.log.finish(entry, kind, _NO_HANDLER.format(action.type) if unhandled else "")
         return response
 
     async def _dispatch(
@@ -299,7 +328,8 @@ class ActionService:
     async def api_list(self, request: Request) -> Response:
         after = request.query_params.get("after", "0")
         entries = self.log.entries(int(after) if after.isdigit() else 0)
-        return JSONResponse({"entries": entries, "handlers": self.registry.types})
+        types = self.calls.types if self.calls is not None else self.registry.types
+        return JSONResponse({"entries": entries, "handlers": types})
 
     async def api_export(self, request: Request) -> Response:
         headers = {"Content-Disposition": 'attachment; filename="widgetkit-actions.json"'}
@@ -332,7 +362,13 @@ class ActionService:
         return JSONResponse({"entry": entry})
 
 
-_NO_HANDLER = "No handler for {}; the widget is left as it is."
+_NO_HANDLER = NO_HANDLER
+
+
+def _cause(exc: BaseException) -> dict[str, Any]:
+    """The log's cause: the worker's, with the user's traceback lines, or this process's own."""
+    found = getattr(exc, "cause", None)
+    return found if isinstance(found, dict) else cause(exc)
 
 
 def _note(outcome: Outcome) -> str:

@@ -32,7 +32,8 @@ from starlette.staticfiles import StaticFiles
 from widgetkit.diagnostics import Diagnostic
 
 from .broadcast import Broadcast, sse_endpoint
-from .library import Entry, Library, thread_id_for
+from .calls import Calls
+from .library import Entry, Library, Rendered, thread_id_for
 
 Renderer = Literal["auto", "chatkit", "local"]
 RENDERERS: tuple[Renderer, ...] = ("auto", "chatkit", "local")
@@ -77,6 +78,8 @@ class Preview:
         self.server_options = server_options or {}
         self.server: Any = None  # a chatkit_server.PreviewServer once loaded
         self.server_error: str | None = None
+        # With hot reload, the data editor's builds run in this worker process (see calls.py).
+        self.calls: Calls | None = None
         self.scanned = asyncio.Event()
         self.server_ready = asyncio.Event()
         self._endpoint: Endpoint | None = None
@@ -97,6 +100,18 @@ class Preview:
             self.server_error = f"{type(exc).__name__}: {exc}"
         finally:
             self.server_ready.set()
+
+    async def render(self, entry: Entry, data: Any) -> Rendered:
+        """Build `entry` with the data editor's `data`: in the worker, fresh from source, when
+        there is one; else in a thread, with the function the scan loaded."""
+        if self.calls is not None:
+            return await self.calls.render(entry, data)
+        return await asyncio.to_thread(self.library.render, entry, data)
+
+    async def schema(self, entry: Entry) -> dict[str, Any]:
+        if self.calls is not None:
+            return await self.calls.schema(entry)
+        return self.library.schema(entry)
 
     async def rescan(self) -> None:
         """Find and build everything again and reseed the threads (the hot reloader's seam)."""
@@ -168,14 +183,14 @@ async def api_widget(request: Request) -> Response:
     entry = preview.library.get(entry_id)
     if entry is None:
         return problem(404, "widget_not_found", f'No widget has the id "{entry_id}".')
-    return JSONResponse(widget_details(preview, entry))
+    return JSONResponse(await widget_details(preview, entry))
 
 
-def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
+async def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
     return {
         **entry.summary(),
         "states": {name: s.to_dict() for name, s in entry.states.items()},
-        "schema": preview.library.schema(entry),
+        "schema": await preview.schema(entry),
     }
 
 
@@ -211,7 +226,7 @@ async def api_render(request: Request) -> Response:
     entry = preview.library.get(entry_id)
     if entry is None:
         return problem(404, "widget_not_found", f'No widget has the id "{entry_id}".')
-    result = await asyncio.to_thread(preview.library.render, entry, data)
+    result = await preview.render(entry, data)
     found = result.data_errors + result.diagnostics
     if not result.ok:
         message = found[0].message if found else "The builder returned no widget."
@@ -266,6 +281,8 @@ def create_app(
     from .actions import ActionService
 
     actions = ActionService(preview)
+    if reload:  # user code runs in worker processes: builds in the reloader's, the rest here
+        preview.calls = actions.calls = Calls(chosen)
 
     broadcast = Broadcast()
     stop = asyncio.Event()  # set at shutdown: ends the watch task and every open event stream
@@ -273,6 +290,8 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.create_task(preview.start())
+        if preview.calls is not None:
+            preview.calls.start()
         watching = None
         if reload:
             from .watch import Reloader
@@ -288,6 +307,8 @@ def create_app(
                     t.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await t
+            if preview.calls is not None:
+                await preview.calls.close()
 
     routes = [
         *pages.routes(),

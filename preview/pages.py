@@ -98,7 +98,7 @@ async def widget_page(request: Request) -> Response:
         state = next(iter(entry.states), "")
     renderer = _choice(request, "renderer", RENDERERS, preview.renderer)
     page = {
-        "widget": widget_details(preview, entry),
+        "widget": await widget_details(preview, entry),
         "state": state,
         "theme": _choice(request, "theme", THEMES, "light"),
         "width": _choice(request, "width", WIDTHS, "md"),

@@ -185,8 +185,8 @@ class Reloader:
         for w in result.widgets:
             entry_id = f"{rel.removesuffix('.py')}:{w.name}" if result.kind == "builder" else rel
             entry = Entry(entry_id, file, rel, w.name, w.title, w.doc, result.kind, w.line)  # type: ignore[arg-type]
-            # The data editor still runs the builder in the server (app.api_render); it keeps the
-            # function the first scan loaded until it asks the worker instead.
+            # Kept for a preview without a calls worker; with one, the data editor's builds run
+            # there, from the file and the builder's name (calls.Calls.render).
             entry.widget = old[entry_id].widget if entry_id in old else None
             for s in w.states:
                 diagnostics = [Diagnostic(**d) for d in s.diagnostics]  # type: ignore[arg-type]

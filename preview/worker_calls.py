@@ -46,11 +46,18 @@ Say = Callable[[dict[str, Any]], None]
 NO_HANDLER = "No handler for {}; the widget is left as it is."
 WALK_EVERY = 1.0  # new files are looked for at most this often (a walk costs milliseconds)
 
-_LOOP = asyncio.new_event_loop()  # one loop for every handler: no set-up per click
+_loops: list[asyncio.AbstractEventLoop] = []  # one loop for every handler: no set-up per click
 _walk: dict[str, Any] = {"at": -WALK_EVERY, "files": []}
 _modules: dict[Path, ModuleType] = {}
 _failed: dict[Path, tuple[tuple[int, int] | None, str]] = {}  # file -> (stamp, why)
 _types: list[str] = []
+
+
+def _loop() -> asyncio.AbstractEventLoop:
+    # Made on first use: the server imports this module (for routers_in) and needs no loop of it.
+    if not _loops:
+        _loops.append(asyncio.new_event_loop())
+    return _loops[0]
 
 
 def routers_in(module: ModuleType) -> list[ActionRouter]:
@@ -196,7 +203,7 @@ def _action(req: dict[str, Any], say: Say) -> None:
         return
     ctx = ActionContext(**req["ctx"])
     try:
-        outcome = _LOOP.run_until_complete(router.dispatch(action_type, req.get("payload"), ctx))
+        outcome = _loop().run_until_complete(router.dispatch(action_type, req.get("payload"), ctx))
         say(_outcome_json(outcome))
     except PayloadError as exc:
         say({"t": "error", "error": _cause(exc), "payload": True})
@@ -215,7 +222,7 @@ def _stream(outcome: Outcome, say: Say) -> None:
     try:
         while True:
             try:
-                state = _LOOP.run_until_complete(anext(states))
+                state = _loop().run_until_complete(anext(states))
             except StopAsyncIteration:
                 break
             say({"t": "state", "widget": _check_whole(state)})

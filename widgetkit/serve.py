@@ -323,8 +323,14 @@ def outcome_from_json(
 
 
 async def _nodes(states: AsyncIterator[dict[str, Any]]) -> AsyncIterator[Node]:
-    async for state in states:
-        yield _from_checked(state)
+    try:
+        async for state in states:
+            yield _from_checked(state)
+    finally:
+        # Closing this stream early closes its source too (a worker waiting to be freed).
+        aclose = getattr(states, "aclose", None)
+        if aclose is not None:
+            await aclose()
 
 
 async def widget_states(states: States) -> AsyncGenerator[WidgetRoot, None]:
