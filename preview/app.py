@@ -19,11 +19,12 @@ import contextlib
 import importlib
 import importlib.util
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -34,6 +35,7 @@ from widgetkit.diagnostics import Diagnostic
 from .broadcast import Broadcast, sse_endpoint
 from .calls import Calls
 from .library import Entry, Library, Rendered, thread_id_for
+from .security import HostGuard
 
 Renderer = Literal["auto", "chatkit", "local"]
 RENDERERS: tuple[Renderer, ...] = ("auto", "chatkit", "local")
@@ -263,9 +265,13 @@ def create_app(
     domain_key: str = DEFAULT_DOMAIN_KEY,
     server_options: dict[str, Any] | None = None,
     reload: bool = True,
+    host: str = "127.0.0.1",
+    allow_hosts: Sequence[str] = (),
 ) -> Starlette:
     """The preview app for the widgets under `paths` (default: the gallery).
 
+    `host` is the interface the server binds: requests naming another Host (DNS rebinding) or
+    changing state from another origin are refused (security.py); `allow_hosts` adds Host names.
     With `reload`, a watch task rebuilds what a save changes in a worker process and pushes it to
     the pages over `/events` (see watch.py).
     """
@@ -325,7 +331,8 @@ def create_app(
             name="gallery-assets",
         ),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    guard = Middleware(HostGuard, bind=host, allow_hosts=allow_hosts)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[guard])
     app.state.preview = preview
     app.state.actions = actions
     app.state.broadcast = broadcast

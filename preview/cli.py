@@ -23,6 +23,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: gallery)"
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default: loopback)")
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests for this Host name (e.g. a LAN name with --host 0.0.0.0)",
+    )
     parser.add_argument("--port", type=int, default=8000, help="port (0 picks a free one)")
     parser.add_argument(
         "--renderer",
@@ -62,7 +69,13 @@ def run(args: argparse.Namespace) -> int:
             "it runs on request) to your network; use 127.0.0.1 unless you mean it.",
             file=sys.stderr,
         )
-    app = create_app(args.paths or None, renderer=args.renderer, domain_key=args.domain_key)
+    app = create_app(
+        args.paths or None,
+        renderer=args.renderer,
+        domain_key=args.domain_key,
+        host=args.host,
+        allow_hosts=args.allow_host,
+    )
     # Open /events streams would otherwise hold Ctrl+C until the browser goes away.
     config = uvicorn.Config(
         app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=1

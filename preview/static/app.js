@@ -130,7 +130,10 @@ class ChatKitStage {
   options(threadId) {
     const cfg = this.page.cfg.chatkit;
     return {
-      api: { url: cfg.url, domainKey: cfg.domainKey },
+      // ChatKit.js sends custom-backend requests through api.fetch when given one: the host
+      // page's own fetch makes them same-origin, which the preview's Origin check (security.py)
+      // requires of every POST.
+      api: { url: cfg.url, domainKey: cfg.domainKey, fetch: (url, init) => fetch(url, init) },
       initialThread: threadId,
       theme: { colorScheme: this.page.theme },
       history: { enabled: false },

@@ -138,7 +138,10 @@ def test_auto_falls_back_to_the_local_renderer_with_a_notice(gallery: Served, pa
 # Stands in for ChatKit.js: records what the page configures.
 FAKE_CHATKIT = """
 customElements.define("openai-chatkit", class extends HTMLElement {
-  setOptions(options) { (window.__chatkit ??= []).push(JSON.parse(JSON.stringify(options))); }
+  setOptions(options) {
+    (window.__chatkit ??= []).push(JSON.parse(JSON.stringify(options)));
+    window.__chatkitLive = options;  // functions (api.fetch) do not survive JSON
+  }
 });
 """
 
@@ -155,6 +158,16 @@ def test_chatkit_page_configures_the_web_component(gallery: Served, page: Page) 
     assert options["api"] == {"url": "/chatkit", "domainKey": DEFAULT_DOMAIN_KEY}
     assert options["initialThread"] == thread_id_for("commerce:product_card", "sold out")
     assert options["theme"] == {"colorScheme": "dark"}
+    # ChatKit.js's requests go through the page's own fetch, so they are same-origin and pass
+    # the preview's Origin check (preview/security.py).
+    status = page.evaluate(
+        """async () => (await window.__chatkitLive.api.fetch("/chatkit", {
+            method: "POST",
+            headers: {"content-type": "application/json"},
+            body: JSON.stringify({type: "threads.list", params: {}}),
+        })).status"""
+    )
+    assert status == 200
     assert page.inner_text("#renderer-badge") == "ChatKit.js"
     assert page.locator("#notice").is_hidden()
 
