@@ -186,7 +186,9 @@ class WidgetPage {
       return null;
     }
     if (!(msg.id ? msg.id === w.id : msg.ids?.includes(w.id) || msg.file === w.file)) return null;
+    if (msg.state) this.stateButton(msg.state, msg.kind === "error");
     if (msg.kind === "error") {
+      if (msg.state) w.states[msg.state] ??= { name: msg.state, payload: null, diagnostics: msg.diagnostics ?? [], data: msg.data };
       if (!msg.state || msg.state === this.stateName) this.overlay.show(msg);
       return null;
     }
@@ -201,6 +203,33 @@ class WidgetPage {
     const drawn = this.show(msg.payload, msg.diagnostics);
     restore();
     return Promise.resolve(drawn).then(restore);
+  }
+
+  /** Keeps the state switcher in step with hot reloads: a sample state first seen in one gets
+   * its button (the switcher is made when the page had a single state or none), and a state's
+   * button shows whether its last build failed. Runs before the new state is recorded. */
+  stateButton(name, failed) {
+    const make = (n) => {
+      const b = Object.assign(document.createElement("button"), { type: "button", textContent: n });
+      b.dataset.value = n;
+      b.setAttribute("aria-pressed", String(n === this.stateName));
+      return b;
+    };
+    let group = $('[data-control="state"]');
+    if (!group) {
+      if (name in this.widget.states) return; // still the only state: nothing to switch to
+      group = Object.assign(document.createElement("div"), { className: "seg states" });
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "Sample state");
+      group.dataset.control = "state";
+      group.append(...Object.keys(this.widget.states).map(make));
+      $(".state-one")?.remove();
+      $(".stage-tools").prepend(group);
+      segmented("state", (s) => this.selectState(s));
+    }
+    let button = $$("button", group).find((b) => b.dataset.value === name);
+    if (!button) group.append((button = make(name)));
+    button.classList.toggle("has-error", failed);
   }
 
   async chooseStage(renderer) {

@@ -212,3 +212,34 @@ def test_the_index_shows_new_files_and_drops_deleted_ones(live: Live) -> None:
     (live.root / "cards.py").unlink()
     expect(page.locator('a[href="/widget/cards:note"]')).to_have_count(0, timeout=TIMEOUT_MS)
     assert page.evaluate("window.__sameDocument") is True
+
+
+def test_a_state_that_arrives_by_hot_reload_gets_a_button(live: Live) -> None:
+    page = live.page("/widget/cards:note?state=a")
+    stage_text(page).to_have_text("first #1", timeout=TIMEOUT_MS)
+    more = builder_source("more").replace('"b": {"n": 2}}', '"b": {"n": 2}, "c": {"n": 3}}')
+    live.save("cards.py", more)
+    states = page.locator('[data-control="state"] button')
+    expect(states).to_have_text(["a", "b", "c"], timeout=TIMEOUT_MS)
+    stage_text(page).to_have_text("more #1", timeout=TIMEOUT_MS)
+    states.last.click()
+    stage_text(page).to_have_text("more #3", timeout=TIMEOUT_MS)
+
+    # A page with one state has no switcher: the second state makes one.
+    live.save(
+        "solo.py", builder_source("solo").replace(', "b": {"n": 2}', "").replace("note", "solo")
+    )
+    expect(live.page("/").locator("body")).to_contain_text("Solo", timeout=TIMEOUT_MS)
+    page = live.page("/widget/solo:solo?state=a")
+    stage_text(page).to_have_text("solo #1", timeout=TIMEOUT_MS)
+    assert page.locator('[data-control="state"]').count() == 0
+    live.save("solo.py", builder_source("duo").replace("note", "solo"))
+    expect(states_of(page)).to_have_text(["a", "b"], timeout=TIMEOUT_MS)
+    expect(page.locator(".state-one")).to_have_count(0)
+    states_of(page).last.click()
+    stage_text(page).to_have_text("duo #2", timeout=TIMEOUT_MS)
+    assert "state=b" in page.url
+
+
+def states_of(page: Page) -> object:
+    return page.locator('[data-control="state"] button')
