@@ -20,6 +20,7 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -58,17 +59,55 @@ def relevant(change: Change, path: str, roots: Sequence[Path] = ()) -> bool:
 
 
 async def watch_paths(paths: Sequence[Path], stop: asyncio.Event) -> AsyncIterator[set[Path]]:
-    """The paths that changed, one set per batch, until `stop` is set."""
+    """The paths that changed, one set per batch, until `stop` is set.
+
+    A watched folder can be deleted and made again, or renamed away and another put in its
+    place (a `git checkout`, a tool regenerating it). The OS watch stays on the old folder, or
+    dies with it, so the folders are re-watched whenever one of them is no longer the folder
+    the watch began on; its path is reported so the reloader looks at everything again.
+    """
     roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths]
-    async for changes in awatch(
-        *paths,
-        watch_filter=lambda change, path: relevant(change, path, roots),
-        debounce=DEBOUNCE_MS,
-        step=STEP_MS,
-        rust_timeout=RUST_TIMEOUT_MS,
-        stop_event=stop,
-    ):
-        yield {Path(p) for _, p in changes}
+    folders = [p for p in paths if p.is_dir()]
+    seen = {p: _identity(p) for p in folders}
+    while not stop.is_set():
+        now = {p: _identity(p) for p in folders}
+        moved = {p for p in folders if now[p] != seen[p]}
+        seen = now
+        if moved:
+            yield moved  # gone, back or replaced: the reloader rediscovers what is there now
+        present = [p for p in paths if p.exists()]
+        if not present:
+            await _pause(stop)
+            continue
+        try:
+            async for changes in awatch(
+                *present,
+                watch_filter=lambda change, path: relevant(change, path, roots),
+                debounce=DEBOUNCE_MS,
+                step=STEP_MS,
+                rust_timeout=RUST_TIMEOUT_MS,
+                yield_on_timeout=True,  # a quiet second still looks at the folders
+                stop_event=stop,
+            ):
+                if changes:
+                    yield {Path(p) for _, p in changes}
+                if any(_identity(p) != seen[p] for p in folders):
+                    break
+        except FileNotFoundError:  # a path went between the look and the watch
+            await _pause(stop)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        st = folder.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+async def _pause(stop: asyncio.Event, seconds: float = 0.1) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
 
 
 class PreviewLike(Protocol):
@@ -219,7 +258,9 @@ class Reloader:
             pass
 
     def _discover(self) -> list[Path]:
-        return [f.resolve() for f in discover.files(list(self.library.paths))]
+        # A watched folder deleted for now holds no widgets; discover would take it for a file.
+        present = [p for p in self.library.paths if p.exists()]
+        return [f.resolve() for f in discover.files(present)]
 
     def _rel(self, file: Path) -> str:
         """The file as the library names it (and so as its entry ids begin)."""
