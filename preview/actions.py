@@ -344,7 +344,7 @@ class ActionService:
         body = await request.body()
         try:
             sent = json.loads(body) if len(body) <= MAX_CLIENT_BODY else None
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):  # deep nesting too
             sent = None
         action = sent.get("action") if isinstance(sent, dict) else None
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):

@@ -212,6 +212,8 @@ async def api_render(request: Request) -> Response:
         request_json = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return problem(400, "invalid_json", f"The body is not valid JSON: {exc}.")
+    except RecursionError:  # json.loads recurses per level: a 1 MB body can nest far deeper
+        return problem(400, "invalid_json", "The body nests too deeply to read as JSON.")
     if not isinstance(request_json, dict):
         return problem(400, "invalid_request", 'The body must be an object with "id" and "data".')
     await preview.scanned.wait()

@@ -1,0 +1,136 @@
+"""Hostile requests: paths that climb out of a served folder (encoded, absolute, through
+symlinks), bodies nested past Python's recursion limit, and tens of megabytes posted to
+/chatkit. Each is refused with a 4xx and a message, never a 500, and nothing is read or changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+from widgetkit.preview.app import create_app
+
+if TYPE_CHECKING:
+    from conftest import ChatKit
+
+SECRET = "top secret: outside every root"
+CARD = {"type": "Card", "children": [{"type": "Text", "value": "hi"}]}
+
+
+@pytest.fixture
+def roots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Static files and gallery assets served from tmp folders that hold symlinks pointing out."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(SECRET)
+    static = tmp_path / "static"
+    static.mkdir()
+    (static / "app.js").write_text("// ok")
+    (static / "leak.txt").symlink_to(outside / "secret.txt")
+    (static / "linked").symlink_to(outside, target_is_directory=True)
+    assets = tmp_path / "gallery" / "assets"
+    assets.mkdir(parents=True)
+    (assets / "ok.svg").write_text("<svg/>")
+    (assets / "leak.svg").symlink_to(outside / "secret.txt")
+    (tmp_path / "widgets").mkdir()
+    (tmp_path / "widgets" / "hello.json").write_text(json.dumps(CARD))
+    monkeypatch.setattr("widgetkit.preview.app.STATIC", static)
+    monkeypatch.setattr("widgetkit.preview.app.gallery_path", lambda: tmp_path / "gallery")
+    return tmp_path
+
+
+@pytest.fixture
+def client(roots: Path) -> Iterator[TestClient]:
+    app = create_app([roots / "widgets"], renderer="local", reload=False)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_no_route_reads_outside_its_root(client: TestClient, roots: Path) -> None:
+    assert client.get("/static/app.js").text == "// ok"
+    assert client.get("/gallery-assets/ok.svg").status_code == 200
+    secret = roots / "outside" / "secret.txt"
+    for url in (
+        "/static/leak.txt",  # a symlink pointing out
+        "/static/linked/secret.txt",  # through a symlinked folder
+        "/gallery-assets/leak.svg",
+        "/static/../outside/secret.txt",
+        "/static/%2e%2e/outside/secret.txt",
+        "/static/%2e%2e%2foutside%2fsecret.txt",
+        "/static/..%5coutside%5csecret.txt",
+        f"/static/{secret}",  # an absolute path
+        f"/static/%2f{str(secret).lstrip('/')}",
+        f"/static//{secret}",
+        f"/gallery-assets/{secret}",
+        "/gallery-assets/%2e%2e%2f%2e%2e%2foutside%2fsecret.txt",
+        "/static/app.js%00.txt",
+    ):
+        response = client.get(url)
+        assert response.status_code in (400, 404), url
+        assert SECRET not in response.text, url
+
+
+def test_widget_ids_are_names_not_paths(client: TestClient, roots: Path) -> None:
+    secret = roots / "outside" / "secret.txt"
+    for name in (
+        "../outside/secret.txt",
+        "%2e%2e%2foutside%2fsecret.txt",
+        str(secret),
+        "hello.json/../../outside/secret.txt",
+    ):
+        for url in (f"/widget/{name}", f"/api/widget/{name}"):
+            response = client.get(url)
+            assert response.status_code == 404, url
+            assert SECRET not in response.text, url
+        response = client.post("/api/render", json={"id": name, "data": {}})
+        assert response.status_code == 404 and SECRET not in response.text, name
+
+
+def test_bodies_nested_past_the_recursion_limit_are_refused(client: TestClient) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for url, body, status in (
+        ("/api/render", b'{"payload": ' + deep + b"}", 400),
+        ("/api/actions", b'{"action": ' + deep + b"}", 400),
+        ("/chatkit", b'{"type": "threads.list", "params": {}, "metadata": ' + deep + b"}", 400),
+    ):
+        response = client.post(url, content=body)
+        assert response.status_code == status, (url, response.text)
+        assert response.json()["error"]["message"], url
+    assert client.get("/api/widgets").status_code == 200
+
+
+async def test_forty_megabytes_are_refused_before_they_are_all_read(chatkit: ChatKit) -> None:
+    sent = 0
+
+    async def chunks() -> AsyncIterator[bytes]:
+        nonlocal sent
+        yield b'{"type": "threads.list", "params": {}, "metadata": {"pad": "'
+        for _ in range(40):
+            sent += 1
+            yield b"x" * 1_000_000
+        yield b'"}}'
+
+    # httpx's ASGI transport hands the body over chunk by chunk, as a socket would
+    # (TestClient reads it all first), so what the endpoint pulled can be counted.
+    transport = httpx.ASGITransport(app=chatkit.client.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        response = await client.post("/chatkit", content=chunks())
+    assert response.status_code == 413
+    assert "larger than" in response.json()["error"]["message"]
+    assert sent <= 6, f"the endpoint read {sent} MB before refusing the body"
+    chatkit.assert_intact()
+
+
+def test_a_declared_forty_megabytes_are_refused_unread(
+    start_chatkit: Callable[..., ChatKit],
+) -> None:
+    chatkit = start_chatkit()
+    body = b'{"type": "threads.list", "params": {}, "metadata": {"pad": "' + b"x" * 40_000_000
+    response = chatkit.client.post("/chatkit", content=body + b'"}}')
+    assert response.status_code == 413
+    chatkit.assert_intact()
