@@ -57,8 +57,11 @@ _STRINGS = (
 )
 
 
-def _repeat(chunk: str, times: int) -> str:
-    return (chunk or "x") * times
+def _repeat(chunk: str, length: int) -> str:
+    # About `length` characters whatever the chunk: chunk × length would reach 3 M characters,
+    # and a value holding thirty of them exhausted memory over a 10,000-value run.
+    chunk = chunk or "x"
+    return chunk * max(1, length // len(chunk))
 
 
 # Drawing a megabyte character by character would be slow; repeating a drawn chunk is not.
