@@ -170,10 +170,13 @@ def test_to_json_is_compact_has_no_nulls_and_keeps_unicode() -> None:
     assert json.loads(card.to_json(indent=2)) == card.to_dict()
 
 
-def test_to_json_refuses_nan() -> None:
-    card = Card(Box(height=math.nan))
-    with pytest.raises(ValueError, match="not JSON compliant"):
-        card.to_json()
+def test_nan_is_refused_where_it_is_made() -> None:
+    # JSON cannot carry NaN or Infinity: the builder call fails, not a later to_json().
+    with pytest.raises(WidgetError) as info:
+        Box(height=math.nan)
+    assert [(d.path, d.code) for d in info.value.diagnostics] == [("/height", "not-finite")]
+    with pytest.raises(WidgetError):
+        Chart(data=[{"x": "a", "v": math.inf}], series=[{"type": "bar", "dataKey": "v"}], xAxis="x")
 
 
 def test_nodes_compare_by_value() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from widgetkit import Diagnostic, validate
+from widgetkit.validate import MAX_DIAGNOSTICS
 
 Payload = dict[str, Any]
 
@@ -454,3 +455,32 @@ def test_deep_values_in_props_get_diagnostics_not_exceptions() -> None:
         ("/children/1/children", "wrong-type"),
         ("/children/2", "wrong-type"),
     }
+
+
+def test_nan_and_infinity_are_not_json() -> None:
+    payload = {
+        "type": "Card",
+        "padding": float("nan"),
+        "children": [{"type": "Box", "width": float("-inf"), "flex": 1.5}],
+    }
+    found = validate(payload)
+    assert [(d.path, d.code) for d in found] == [
+        ("/padding", "not-finite"),
+        ("/children/0/width", "not-finite"),
+    ]
+    assert "NaN" in found[0].message and "finite" in found[0].hint
+
+
+def test_a_hostile_tree_stops_after_a_thousand_problems() -> None:
+    # One fault per level, 3,000 levels: each pointer is as long as its depth, so reporting all
+    # of them would cost time and memory quadratic in the depth.
+    root: dict[str, Any] = {"type": "Card", "children": []}
+    node = root
+    for _ in range(3000):
+        child: dict[str, Any] = {"type": "Col", "bogus": 1, "children": []}
+        node["children"].append(child)
+        node = child
+    found = validate(root)
+    assert len(found) == MAX_DIAGNOSTICS + 1
+    assert found[-1].code == "too-many"
+    assert all(d.code == "unknown-prop" for d in found[:-1])

@@ -7,6 +7,7 @@ with an explicit stack: any JSON, however deep, gets diagnostics and never an ex
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -178,7 +179,17 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
         case Scalar("number"):
 
             def check_number(v: Any, path: Path, out: Out) -> None:
-                if type(v) is not int and type(v) is not float:
+                if type(v) is float and not math.isfinite(v):
+                    out.append(
+                        Diagnostic(
+                            pointer(path),
+                            "error",
+                            "not-finite",
+                            f"{show(v)} is not a finite number, and JSON cannot carry it",
+                            "use a finite number (NaN and Infinity make to_json() fail)",
+                        )
+                    )
+                elif type(v) is not int and type(v) is not float:
                     wrong(v, path, out)
 
             return check_number
@@ -461,9 +472,9 @@ def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
             elif fast == _BOOL:
                 ok = t is bool
             elif fast == _NUMBER:
-                ok = t is int or t is float
+                ok = t is int or (t is float and x - x == 0.0)  # x - x is NaN for NaN and ±inf
             elif fast == _NUMBER_OR_STR:
-                ok = t is str or t is int or t is float
+                ok = t is str or t is int or (t is float and x - x == 0.0)
             else:
                 ok = False
             if not ok:
@@ -635,6 +646,9 @@ def check_tree(
         ([root], root_path, _ANYWHERE, "", rules.top, False)
     ]
     while stack:
+        if len(out) >= MAX_DIAGNOSTICS:
+            out.append(_too_many())
+            return
         items, base, allowed, parent, scope, indexed = stack.pop()
         i = -1
         for node in items:
@@ -677,10 +691,10 @@ def check_tree(
                     if type(v) is bool:
                         continue
                 elif fast == _NUMBER_OR_STR:
-                    if type(v) is str or type(v) is int or type(v) is float:
+                    if type(v) is str or type(v) is int or (type(v) is float and v - v == 0.0):
                         continue
-                elif fast == _NUMBER:
-                    if type(v) is int or type(v) is float:
+                elif fast == _NUMBER:  # v - v is NaN for NaN and ±inf, which JSON cannot carry
+                    if type(v) is int or (type(v) is float and v - v == 0.0):
                         continue
                 check(v, ((base, i) if indexed else base, k), out)
             for k in required:  # usually one: Text's value, Button's label
@@ -716,6 +730,21 @@ def check_tree(
                 stack.append(([children], path, comp.allowed, kind, inner, False))
             elif not spec.single:
                 _children_not_list(kind, children, (base, i) if indexed else base, out)
+
+
+# Enough to fix anything real; a hostile payload thousands of levels deep with a fault at every
+# level would otherwise produce output quadratic in its depth (each pointer is as long as it).
+MAX_DIAGNOSTICS = 1000
+
+
+def _too_many() -> Diagnostic:
+    return Diagnostic(
+        "",
+        "error",
+        "too-many",
+        f"more than {MAX_DIAGNOSTICS} problems; the check stopped here",
+        "fix these first, then validate again",
+    )
 
 
 _ANYWHERE: frozenset[str] = frozenset(c.name for c in COMPONENTS)
