@@ -118,10 +118,6 @@ class HostGuard:
     def refusal(self, scope: Scope) -> tuple[int, str, str] | None:
         headers = _headers(scope)
         host_header = headers.get("host", "")
-        # Starlette's TestClient calls the app in-process: no socket, so no browser to rebind.
-        # No real connection can have this client (uvicorn reports the peer's IP address).
-        if (scope.get("client") or ("",))[0] == "testclient" and host_header == "testserver":
-            return None
         host = split_host(host_header)
         server = scope.get("server")
         port = server[1] if server else None

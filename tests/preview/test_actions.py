@@ -15,6 +15,10 @@ from widgetkit.preview.action_log import replay
 from widgetkit.preview.app import create_app
 from widgetkit.preview.library import thread_id_for
 
+# The preview serves loopback hosts only (preview/security.py); tests speak as one.
+LOCAL = "http://127.0.0.1"
+
+
 HANDLERS = """
 import asyncio
 from widgetkit import Button, Card, Text, action, widget
@@ -59,7 +63,7 @@ def app_dir(tmp_path: Path) -> Path:
 def client(app_dir: Path) -> Iterator[TestClient]:
     app = create_app([app_dir], renderer="local", reload=False)
     app.state.actions.timeout = 0.3
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         assert c.get("/api/widgets").status_code == 200
         c.post("/chatkit", json={"type": "threads.list", "params": {}})  # waits for the server
         yield c
@@ -164,7 +168,7 @@ def test_client_actions_are_logged_by_the_page(client: TestClient) -> None:
 
 def test_an_exported_log_replays_the_same_on_a_fresh_preview(app_dir: Path) -> None:
     def fresh() -> TestClient:
-        return TestClient(create_app([app_dir], renderer="local", reload=False))
+        return TestClient(create_app([app_dir], renderer="local", reload=False), base_url=LOCAL)
 
     with fresh() as first:
         first.get("/api/widgets")

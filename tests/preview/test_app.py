@@ -18,8 +18,13 @@ from widgetkit.preview.library import thread_id_for
 from widgetkit.preview.pages import minimal_example
 from widgetkit.validate import validate
 
+# The preview serves loopback hosts only (preview/security.py); tests speak as one.
+LOCAL = "http://127.0.0.1"
+
+
 BUILDERS = '''
 from widgetkit import Card, Text, Title, widget
+
 
 
 @widget(samples={"paid": {"id": "A-17", "total": 42.0}, "due": {"id": "B-2", "total": 3.5}})
@@ -53,13 +58,13 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(folder: Path) -> Iterator[TestClient]:
-    with TestClient(create_app([folder], renderer="local")) as c:
+    with TestClient(create_app([folder], renderer="local"), base_url=LOCAL) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def gallery() -> Iterator[TestClient]:
-    with TestClient(create_app()) as c:
+    with TestClient(create_app(), base_url=LOCAL) as c:
         yield c
 
 

@@ -15,6 +15,10 @@ from starlette.testclient import TestClient
 
 from widgetkit.preview.app import create_app
 
+# The preview serves loopback hosts only (preview/security.py); tests speak as one.
+LOCAL = "http://127.0.0.1"
+
+
 if TYPE_CHECKING:
     from conftest import ChatKit
 
@@ -47,7 +51,7 @@ def roots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def client(roots: Path) -> Iterator[TestClient]:
     app = create_app([roots / "widgets"], renderer="local", reload=False)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
 
 

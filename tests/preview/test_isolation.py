@@ -17,6 +17,10 @@ from starlette.testclient import TestClient
 from widgetkit.preview.app import create_app
 from widgetkit.preview.library import thread_id_for
 
+# The preview serves loopback hosts only (preview/security.py); tests speak as one.
+LOCAL = "http://127.0.0.1"
+
+
 MODULE = """
 from widgetkit import Button, Card, Text, action, widget
 from widgetkit.handlers import ActionRouter
@@ -60,7 +64,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app([tmp_path], renderer="local")  # reload on: the default
     app.state.actions.timeout = 0.5
     app.state.preview.calls.timeout = 0.5
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         assert c.get("/api/widgets").status_code == 200
         c.post("/chatkit", json={"type": "threads.list", "params": {}})  # waits for the server
         yield c
