@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import threading
-import time
 from typing import Any
 
-import uvicorn
 from playwright.sync_api import sync_playwright
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from widgetkit.preview.app import create_app
+from widgetkit.preview.threaded import serve_in_thread
 
 CHROMIUM = "/usr/bin/chromium"
 GOAL_P50_MS = 30.0
@@ -123,17 +121,8 @@ def main() -> None:
     args = parser.parse_args()
     app = create_app(renderer="local", reload=not args.in_process)
     app.router.routes.append(Route("/bench/ping", ping, methods=["POST"]))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    url = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-    try:
+    with serve_in_thread(app) as url:
         results = run(url, args.clicks)
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
     print(
         f"{args.clicks} clicks each, timed in the page (performance.now), Chromium, local renderer"

@@ -6,18 +6,16 @@ run: a `window.__pwned` trap and a dialog listener would notice."""
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page
 
 from widgetkit.preview.app import create_app
+from widgetkit.preview.threaded import serve_in_thread
 
 PWN = "window.__pwned=1;alert(1)"
 IMG = f'<img src=x onerror="{PWN}">'
@@ -93,18 +91,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (root / "hostile.json").write_text(json.dumps(HOSTILE))
     (root / HOSTILE_NAME).write_text(json.dumps({"type": "Card", "children": [text(IMG)]}))
     app = create_app([Path(root)], renderer="local", reload=False)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the preview server did not start within 20 s")
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serve_in_thread(app) as url:
+        yield url
 
 
 class Watched:

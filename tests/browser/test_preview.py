@@ -11,19 +11,17 @@ import base64
 import json
 import os
 import textwrap
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page
 
 from widgetkit.preview.app import CHATKIT_JS, DEFAULT_DOMAIN_KEY, create_app
 from widgetkit.preview.library import thread_id_for
+from widgetkit.preview.threaded import serve_in_thread
 
 BASELINES = Path(__file__).parent / "baselines"
 UPDATE = os.environ.get("WIDGETKIT_UPDATE_BASELINES") == "1"
@@ -48,18 +46,8 @@ class Served:
 
 
 def _serve(app: Any) -> Iterator[Served]:
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the preview server did not start within 20 s")
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield Served(f"http://127.0.0.1:{port}")
-    server.should_exit = True
-    thread.join(10)
+    with serve_in_thread(app) as url:
+        yield Served(url)
 
 
 @pytest.fixture(scope="module")

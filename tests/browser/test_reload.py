@@ -6,18 +6,16 @@ from __future__ import annotations
 import base64
 import json
 import os
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from widgetkit.preview.app import create_app
+from widgetkit.preview.threaded import serve_in_thread
 
 BUILDER = """\
 from widgetkit import Card, Text, widget
@@ -75,43 +73,21 @@ class Live:
         os.replace(temp, self.root / name)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def live(tmp_path: Path, browser: Browser) -> Iterator[Live]:
     (tmp_path / "cards.py").write_text(builder_source("first"))
     (tmp_path / "panel.json").write_text(payload("panel one"))
     (tmp_path / "memo.widget").write_text(widget_file("memo one"))
-    port = free_port()
     app = create_app([tmp_path], renderer="local")
-    config = uvicorn.Config(
-        app,
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        timeout_graceful_shutdown=2,  # open event streams must not hold the shutdown
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "the preview server did not start"
-    while time.monotonic() < deadline and not app.state.reloader.ready.is_set():
-        time.sleep(0.02)
-    assert app.state.reloader.ready.is_set(), "the first build did not finish"
-    running = Live(tmp_path, f"http://127.0.0.1:{port}", browser)
-    yield running
-    for context in running.contexts:
-        context.close()
-    server.should_exit = True
-    thread.join(15)
+    with serve_in_thread(app) as url:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not app.state.reloader.ready.is_set():
+            time.sleep(0.02)
+        assert app.state.reloader.ready.is_set(), "the first build did not finish"
+        running = Live(tmp_path, url, browser)
+        yield running
+        for context in running.contexts:
+            context.close()
 
 
 def stage_text(page: Page) -> object:

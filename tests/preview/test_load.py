@@ -4,17 +4,15 @@ logged (none lost), and the server keeps answering afterwards."""
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from widgetkit.preview.app import create_app
 from widgetkit.preview.library import thread_id_for
+from widgetkit.preview.threaded import serve_in_thread
 
 CONCURRENT = 200
 HANDLERS = """
@@ -42,17 +40,8 @@ THREAD = thread_id_for("counter:counter", "one")
 def base_url(tmp_path: Path) -> Iterator[str]:
     (tmp_path / "counter.py").write_text(HANDLERS)
     app = create_app([tmp_path], renderer="local")  # with hot reload: handlers in the worker
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(15)
+    with serve_in_thread(app) as url:
+        yield url
 
 
 async def _burst(base_url: str) -> tuple[list[int], int, bool]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from starlette.testclient import TestClient
 from widgetkit.preview import cli
 from widgetkit.preview.app import create_app
 from widgetkit.preview.security import HostGuard, split_host
+from widgetkit.preview.threaded import serve_in_thread
 
 CARD = {"type": "Card", "children": [{"type": "Text", "value": "hi"}]}
 BASE = "http://127.0.0.1:8000"
@@ -151,24 +150,14 @@ def test_same_origin_pages_and_scripts_without_an_origin_pass(client: TestClient
 def test_a_real_server_refuses_a_rebound_host(tmp_path: Path) -> None:
     (tmp_path / "hello.json").write_text(json.dumps(CARD))
     app = create_app([tmp_path], renderer="local", reload=False)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 20
-        while not server.started:
-            assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-            time.sleep(0.01)
-        port = server.servers[0].sockets[0].getsockname()[1]
+    with serve_in_thread(app) as base:
+        port = int(base.rsplit(":", 1)[1])
         url = f"http://127.0.0.1:{port}/api/widgets"
         assert httpx.get(url, timeout=10).status_code == 200
         assert httpx.get(url, headers={"Host": f"localhost:{port}"}, timeout=10).status_code == 200
         rebound = httpx.get(url, headers={"Host": f"evil.example:{port}"}, timeout=10)
         assert rebound.status_code == 421
         assert "evil.example" in rebound.json()["error"]["message"]
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def test_the_cli_binds_loopback_warns_elsewhere_and_passes_allowed_hosts(
