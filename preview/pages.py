@@ -146,7 +146,7 @@ async def components_page(request: Request) -> Response:
 
 
 def _prop_row(p: Any) -> dict[str, Any]:
-    from widgetkit.validate import describe
+    from widgetkit.checks import describe
 
     return {
         "name": p.name,
