@@ -1,0 +1,116 @@
+"""`widgetkit validate`: what it finds, how it reports, how it exits, and what it never imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from widgetkit.cli import main
+
+BUILDERS = textwrap.dedent(
+    """
+    from widgetkit import Badge, Card, Text, Title, widget
+
+    @widget(samples={"paid": {"paid": True}, "due": {"paid": False}})
+    def status(paid: bool) -> Card:
+        return Card(Title("Order"), Badge("Paid" if paid else "Due"))
+
+    @widget(samples={"one": {}})
+    def broken() -> Card:
+        return Card(
+            Title("x", size="6xl"),
+        )
+    """
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "cards.py").write_text(BUILDERS)
+    (tmp_path / "good.json").write_text(json.dumps({"type": "Card", "children": []}))
+    (tmp_path / "bad.json").write_text(
+        json.dumps({"type": "Card", "children": [{"type": "Txt", "value": "hi"}]})
+    )
+    (tmp_path / "package.json").write_text(json.dumps({"name": "not a widget"}))
+    return tmp_path
+
+
+def test_a_folder_is_checked_builder_by_state_and_file_by_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(project)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        f"{project / 'bad.json'}: /children/0/type: error: "
+        '"Txt" is not a ChatKit component (did you mean "Text"?)'
+    ) in out
+    # A builder error names the builder, its state and the call that failed; paths are inside it.
+    [bad_title] = [line for line in out if "broken[one]" in line]
+    assert bad_title.startswith(f"{project / 'cards.py'}:broken[one] Title(…): /size: error:")
+    assert '"6xl" is not a TitleSize token' in bad_title
+    # status[paid], status[due], broken[one], good.json, bad.json; package.json is not a widget
+    assert out[-1] == "5 widget(s) checked: 2 error(s), 0 warning(s)"
+
+
+def test_clean_widgets_exit_zero(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(project / "good.json")]) == 0
+    assert capsys.readouterr().out.strip() == "1 widget(s) checked: 0 error(s), 0 warning(s)"
+
+
+def test_json_format_lists_every_diagnostic(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(project), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["checked"], report["errors"], report["warnings"]) == (5, 2, 0)
+    codes = {(Path(d["file"]).name, d["path"], d["code"]) for d in report["diagnostics"]}
+    assert codes == {
+        ("bad.json", "/children/0/type", "unknown-component"),
+        ("cards.py", "/size", "bad-token"),
+    }
+
+
+def test_github_format_annotates_the_line_that_raised(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["validate", str(project / "cards.py"), "--format", "github"])
+    [annotation] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("::")]
+    # the line of the call that raised, not the builder's def line
+    line = next(i for i, x in enumerate(BUILDERS.splitlines(), 1) if 'size="6xl"' in x)
+    assert annotation.startswith(f"::error file={project / 'cards.py'},line={line},")
+    assert "title=widgetkit bad-token::/size:" in annotation
+
+
+def test_runtime_js_warns_about_python_only_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chart = {
+        "type": "Card",
+        "children": [{"type": "Chart", "data": [{"m": "Jan", "v": 1}], "series": [], "xAxis": "m"}],
+    }
+    (tmp_path / "chart.json").write_text(json.dumps(chart))
+    assert main(["validate", str(tmp_path), "--runtime", "js"]) == 0
+    out = capsys.readouterr().out
+    assert "/children/0: warning: the Chart component is defined by openai-chatkit" in out
+    assert main(["validate", str(tmp_path), "--runtime", "js", "--strict"]) == 1
+
+
+def test_nothing_found_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 1
+    assert "no widgets found" in capsys.readouterr().err
+
+
+def test_validate_never_imports_the_chatkit_server(project: Path) -> None:
+    # openai-chatkit's server module pulls in the Agents SDK and takes seconds to import.
+    probe = (
+        "import sys; from widgetkit.cli import main; "
+        f"main(['validate', {str(project)!r}]); "
+        "print(sorted(m for m in sys.modules if m.startswith(('chatkit.server', 'agents'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.splitlines()[-1] == "[]"
