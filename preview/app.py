@@ -1,9 +1,12 @@
 """The preview's Starlette app: pages, a JSON API, static files and the `/chatkit` endpoint.
 
-Start-up is split so the first page is served at once: the widgets are found and built in a
-worker thread, and openai-chatkit's server module (a ~4 s import, see DESIGN.md) loads after
-that in another; until it is there, `/chatkit` waits for it (up to `WARMUP_WAIT` seconds) and
-then answers 503 with a message saying so. Once loaded, every widget state is seeded as a thread
+Start-up is split so the first page is served at once. The widgets are found and built by the hot
+reloader's worker process, so a module that loops or exits at import cannot hang or kill the
+server (without reload: in a thread of the server). Until that first build is in, the index and
+`/api/widgets` wait at most `SCAN_WAIT` seconds, then answer a "building" state that fills in
+over the `/events` `index` message. openai-chatkit's server module (a ~4 s import, see DESIGN.md)
+loads after the build in a thread; until it is there, `/chatkit` waits for it (up to
+`WARMUP_WAIT` seconds) and then answers 503 with a message saying so. Once loaded, every widget state is seeded as a thread
 in the server's store, under an id derived from the widget and state (`library.thread_id_for`).
 
 Example::
@@ -47,6 +50,8 @@ CHATKIT_JS = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js"
 DEFAULT_DOMAIN_KEY = "domain_pk_localhost_dev"
 WARMUP_WAIT = 15.0
 MAX_RENDER_BODY = 1024 * 1024
+# How long the index and /api/widgets wait for the first build before answering "building".
+SCAN_WAIT = 0.5
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
@@ -73,8 +78,12 @@ class Preview:
         renderer: Renderer = "auto",
         domain_key: str = DEFAULT_DOMAIN_KEY,
         server_options: dict[str, Any] | None = None,
+        scan_in_process: bool = True,
     ) -> None:
         self.library = Library(paths)
+        # False with hot reload: the reloader's first build (in its worker) fills the library and
+        # sets `scanned`, so the server process never imports the user's modules.
+        self.scan_in_process = scan_in_process
         self.renderer: Renderer = renderer
         self.domain_key = domain_key
         self.server_options = server_options or {}
@@ -87,9 +96,13 @@ class Preview:
         self._endpoint: Endpoint | None = None
 
     async def start(self) -> None:
-        """Find the widgets, then load the ChatKit server and seed a thread per state."""
-        await asyncio.to_thread(self.library.scan)
-        self.scanned.set()
+        """Find the widgets (or wait for the reloader to), then load the ChatKit server and seed
+        a thread per state."""
+        if self.scan_in_process:
+            await asyncio.to_thread(self.library.scan)
+            self.scanned.set()
+        else:
+            await self.scanned.wait()
         try:
             module = await asyncio.to_thread(
                 importlib.import_module, "widgetkit.preview.chatkit_server"
@@ -114,13 +127,6 @@ class Preview:
         if self.calls is not None:
             return await self.calls.schema(entry)
         return self.library.schema(entry)
-
-    async def rescan(self) -> None:
-        """Find and build everything again and reseed the threads (the hot reloader's seam)."""
-        await asyncio.to_thread(self.library.scan)
-        if self.server is not None:
-            for entry in self.library.entries.values():
-                self.seed(entry)
 
     def seed(self, entry: Entry) -> None:
         """Put each built state of `entry` in the store as its own thread."""
@@ -166,13 +172,21 @@ def _preview(request: Request) -> Preview:
     return preview
 
 
+async def first_scan(preview: Preview) -> bool:
+    """Wait a moment for the first build; False when it is still going (answer "building")."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(preview.scanned.wait(), SCAN_WAIT)
+    return preview.scanned.is_set()
+
+
 async def api_widgets(request: Request) -> Response:
     preview = _preview(request)
-    await preview.scanned.wait()
+    building = not await first_scan(preview)
     entries = preview.library.entries.values()
     return JSONResponse(
         {
             "widgets": [e.summary() for e in entries],
+            "building": building,
             "server": {"ready": preview.server is not None, "error": preview.server_error},
         }
     )
@@ -260,6 +274,15 @@ def _dicts(diagnostics: list[Diagnostic]) -> list[dict[str, str]]:
     return [d.to_dict() for d in diagnostics]
 
 
+async def _start_calls(preview: Preview) -> None:
+    """Start the calls worker once the first build is in: on a small machine its warm-up (which
+    imports every module) would otherwise compete with that build for the first index."""
+    if preview.calls is None:
+        return
+    await preview.scanned.wait()
+    preview.calls.start()
+
+
 def create_app(
     paths: list[Path] | None = None,
     *,
@@ -283,7 +306,11 @@ def create_app(
         raise ValueError(f'Renderer "{renderer}" is not one of {", ".join(RENDERERS)}.')
     chosen = [Path(p) for p in paths] if paths else [gallery_path()]
     preview = Preview(
-        chosen, renderer=renderer, domain_key=domain_key, server_options=server_options
+        chosen,
+        renderer=renderer,
+        domain_key=domain_key,
+        server_options=server_options,
+        scan_in_process=not reload,
     )
     # The mock action handlers and the action log (see actions.py); before start() builds the server.
     from .actions import ActionService
@@ -298,8 +325,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.create_task(preview.start())
-        if preview.calls is not None:
-            preview.calls.start()
+        calls = asyncio.create_task(_start_calls(preview))
         watching = None
         if reload:
             from .watch import Reloader
@@ -310,7 +336,7 @@ def create_app(
             yield
         finally:
             stop.set()
-            for t in (task, watching):
+            for t in (task, calls, watching):
                 if t is not None:
                     t.cancel()
                     with contextlib.suppress(asyncio.CancelledError):

@@ -35,7 +35,7 @@ from widgetkit.catalog.types import (
     Union,
 )
 
-from .app import CHATKIT_JS, RENDERERS, Preview, widget_details
+from .app import CHATKIT_JS, RENDERERS, Preview, first_scan, widget_details
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEMES = ("light", "dark")
@@ -70,7 +70,7 @@ def _choice(request: Request, key: str, options: tuple[str, ...], default: str) 
 
 async def index(request: Request) -> Response:
     preview: Preview = request.app.state.preview
-    await preview.scanned.wait()
+    building = not await first_scan(preview)
     groups = preview.library.groups()
     total = sum(len(entries) for entries in groups.values())
     failing = sum(1 for entries in groups.values() for e in entries if e.errors)
@@ -82,6 +82,7 @@ async def index(request: Request) -> Response:
         failing=failing,
         paths=[str(p) for p in preview.library.paths],
         theme=theme,
+        building=building,
     )
 
 

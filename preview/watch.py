@@ -141,20 +141,35 @@ class Reloader:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Build everything once (which warms the worker and learns the imports), then follow
-        the changes until `stop` is set."""
+        the changes until `stop` is set.
+
+        When the preview does not scan in its own process (`scan_in_process` false: the app with
+        hot reload), this first build is its library: the user's modules are imported only in
+        the worker, and `scanned` is set once it is in (or if the worker cannot start at all).
+        """
         scanned = getattr(self.preview, "scanned", None)
-        await self.builder.start()
+        ours = scanned is not None and not getattr(self.preview, "scan_in_process", True)
         try:
-            if scanned is not None:
+            await self.builder.start()
+            if scanned is not None and not ours:
                 await scanned.wait()  # the app's first scan must not overwrite ours
             for entry in self.library.entries.values():
                 self.by_file.setdefault(entry.file.resolve(), []).append(entry)
             self.files = self._discover()
             await self._rebuild(self.files, changed=set(), quiet=True)
+            if ours:
+                assert scanned is not None
+                scanned.set()
+                # Pages served while the build was going show "building": now they fill in.
+                widgets = [e.summary() for e in self.library.entries.values()]
+                self.broadcast.publish({"kind": "index", "widgets": widgets})
             self.ready.set()
             async for changed in self.watch(self.library.paths, stop):
                 await self.changed(changed)
         finally:
+            if ours:
+                assert scanned is not None
+                scanned.set()  # never leave the pages waiting for a build that will not come
             await self.builder.close()
 
     async def changed(self, paths: set[Path]) -> None:

@@ -66,6 +66,13 @@ function initIndex() {
   segmented("theme", applyTheme);
   // Hot reload: widgets appear and go as files do; the filter box (and what is typed) stays.
   follow((msg) => { if (msg.kind === "index") refreshIndex().then(apply); }, () => location.reload());
+  // Served while the first build was still going: look again until it is in (the index message
+  // may have gone out before this page's event stream opened).
+  const settle = () => {
+    if (!("building" in $("main.index").dataset)) return;
+    setTimeout(() => refreshIndex().then(apply).then(settle, settle), 400);
+  };
+  settle();
 }
 
 async function refreshIndex() {
@@ -75,6 +82,8 @@ async function refreshIndex() {
   for (const old of $$(":scope > .group, :scope > .empty:not(#no-match)", main)) old.remove();
   $("#no-match").before(...$$("main.index > .group, main.index > .empty:not(#no-match)", fresh));
   $(".index-head p.muted").replaceWith($(".index-head p.muted", fresh));
+  if ("building" in $("main.index", fresh).dataset) main.dataset.building = "";
+  else delete main.dataset.building;
 }
 
 // ---- renderers -----------------------------------------------------------------------------------

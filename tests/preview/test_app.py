@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,16 +57,25 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def built(client: TestClient) -> TestClient:
+    """With hot reload the worker's first build fills the index; until then it says "building"."""
+    deadline = time.monotonic() + 30
+    while client.get("/api/widgets").json()["building"]:
+        assert time.monotonic() < deadline, "the first build never came in"
+        time.sleep(0.05)
+    return client
+
+
 @pytest.fixture(scope="module")
 def client(folder: Path) -> Iterator[TestClient]:
     with TestClient(create_app([folder], renderer="local"), base_url=LOCAL) as c:
-        yield c
+        yield built(c)
 
 
 @pytest.fixture(scope="module")
 def gallery() -> Iterator[TestClient]:
     with TestClient(create_app(), base_url=LOCAL) as c:
-        yield c
+        yield built(c)
 
 
 def test_index_groups_widgets_by_file_with_error_badges(client: TestClient) -> None:

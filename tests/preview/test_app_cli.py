@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -28,7 +30,17 @@ def _check_serving(proc: subprocess.Popen[str]) -> None:
     assert proc.stdout is not None
     line = proc.stdout.readline()
     assert line.startswith("widgetkit preview: serving on http://127.0.0.1:"), line
-    with urllib.request.urlopen(line.split()[4], timeout=10) as response:
+    url = line.split()[4]
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200  # at once: "building" while the worker's first build runs
+    deadline = time.monotonic() + 30
+    while True:
+        with urllib.request.urlopen(url + "api/widgets", timeout=10) as response:
+            if not json.loads(response.read())["building"]:
+                break
+        assert time.monotonic() < deadline, "the first build never came in"
+        time.sleep(0.05)
+    with urllib.request.urlopen(url, timeout=10) as response:
         assert 'href="/widget/hello.json"' in response.read().decode()
 
 

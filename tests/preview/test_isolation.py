@@ -5,6 +5,7 @@ requests meanwhile and after."""
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -139,3 +140,58 @@ def test_the_data_editor_builds_in_the_worker_from_the_saved_source(
     assert bad.status_code == 422 and bad.json()["diagnostics"][0]["path"] == "/n"
     schema = client.get("/api/widget/counter:counter").json()["schema"]
     assert schema["required"] == ["n"]
+
+
+GOOD = """
+from widgetkit import Card, Text, widget
+
+@widget
+def hello() -> Card:
+    return Card(Text("hello"))
+"""
+
+
+def wait_built(client: TestClient, limit: float = 20) -> dict[str, Any]:
+    """`/api/widgets` once the worker's first build is in (each answer comes promptly)."""
+    started = time.monotonic()
+    while True:
+        asked = time.monotonic()
+        answer = client.get("/api/widgets")
+        assert answer.status_code == 200
+        assert time.monotonic() - asked < 1.5  # "building" rather than a wait for the build
+        body: dict[str, Any] = answer.json()
+        if not body["building"]:
+            return body
+        assert time.monotonic() - started < limit
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize(
+    ("source", "error"),
+    [("while True:\n    pass\n", "Timeout"), ("import os\nos._exit(1)\n", "WorkerCrash")],
+    ids=["loops", "exits"],
+)
+def test_a_module_that_loops_or_exits_at_import_does_not_stop_the_start(
+    tmp_path: Path, source: str, error: str
+) -> None:
+    (tmp_path / "a_bad.py").write_text(source)  # built first: the good one comes after it
+    (tmp_path / "good.py").write_text(GOOD)
+    app = create_app([tmp_path], renderer="local")
+    started = time.monotonic()
+    with TestClient(app, base_url=LOCAL) as c:
+        first = c.get("/")
+        assert first.status_code == 200 and time.monotonic() - started < 1.5
+        widgets = {w["id"]: w for w in wait_built(c)["widgets"]}
+        assert widgets["good:hello"]["errors"] == 0
+        (problem,) = widgets["a_bad"]["problems"]
+        assert problem["code"] == "import-error" and problem["message"].startswith(error)
+        if error == "Timeout":
+            assert "took longer than" in problem["message"]
+        assert "good:hello" in c.get("/").text
+        state = c.get("/api/widget/good:hello").json()["states"]["default"]
+        assert state["payload"]["children"][0]["value"] == "hello"
+    # The server never imported the user's modules: the worker did.
+    assert not any(
+        getattr(m, "__file__", None) and str(tmp_path) in str(m.__file__)
+        for m in list(sys.modules.values())
+    )
