@@ -63,6 +63,16 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"widgetkit preview: {missing[0]} does not exist.", file=sys.stderr)
         return 2
+    static = Path(__file__).with_name("static")
+    if not (static / "node_modules" / "dompurify").is_dir():
+        # The offline renderer imports marked, DOMPurify and Chart.js from there; without them
+        # every widget page would stay blank.
+        print(
+            "widgetkit preview: the offline renderer's npm packages are missing; run "
+            f"`npm ci --prefix {static}` (scripts/setup does this).",
+            file=sys.stderr,
+        )
+        return 2
     if not is_loopback(args.host):
         print(
             f"widgetkit preview: warning: binding {args.host} exposes the preview (and the code "

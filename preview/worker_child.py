@@ -252,8 +252,11 @@ def serve(roots: list[Path]) -> None:
     sys.meta_path.insert(0, _FreshFinder())
 
     def say(msg: dict[str, Any]) -> None:
-        proto_out.write(json.dumps(msg, default=str) + "\n")
-        proto_out.flush()
+        try:
+            proto_out.write(json.dumps(msg, default=str) + "\n")
+            proto_out.flush()
+        except BrokenPipeError:  # the server has gone (shut down, or replaced this worker)
+            os._exit(0)
 
     from . import worker_calls  # the interactive calls: render, schema, action, warm
 
