@@ -4,6 +4,7 @@ explaining a failed render: the missing variable, where the template reads it, w
 from __future__ import annotations
 
 import contextvars
+import copy
 import json
 import re
 from collections.abc import Mapping
@@ -11,6 +12,8 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..catalog import ROOTS
 from ..diagnostics import Diagnostic, WidgetError, nearest, show
@@ -33,9 +36,15 @@ class _RecordingUndefined(jinja2.StrictUndefined):
             seen.append(self)
 
 
-# The same configuration as chatkit.widgets._jinja_env: only the Undefined differs, and only in
-# what it records.
-ENV = jinja2.Environment(undefined=_RecordingUndefined)
+# chatkit.widgets._jinja_env is a plain `Environment(undefined=StrictUndefined)`: a template there
+# can reach Python's globals (`cycler.__init__.__globals__.os`) and run code. A `.widget` file is
+# shared like a document, so widgetkit renders it in jinja2's sandbox, which refuses private and
+# internal attributes, unsafe callables and `str.format` tricks. Not the *immutable* sandbox: real
+# exports build lists with `ns.children.append(item)` (the advanced samples' news-guide event
+# list), which it refuses; instead each render gets its own deep copy of the data, so a template
+# can change nothing its caller holds. Only the Undefined differs otherwise, and only in what it
+# records.
+ENV = SandboxedEnvironment(undefined=_RecordingUndefined)
 
 
 class TemplateError(WidgetError):
@@ -53,7 +62,9 @@ def render_template(template: str, data: Mapping[str, Any], *, label: str = "tem
     seen: list[jinja2.Undefined] = []
     token = _SEEN.set(seen)
     try:
-        text = compiled.render(**data)
+        text = compiled.render(**copy.deepcopy(dict(data)))
+    except SecurityError as exc:
+        raise TemplateError([_refused(str(exc))], where=label) from None
     except Exception as exc:  # the template's own expressions may fail in any way
         raise TemplateError([_render_failure(exc, seen, template, data)], where=label) from None
     finally:
@@ -91,10 +102,38 @@ def _render_failure(
     exc: Exception, seen: list[jinja2.Undefined], template: str, data: Mapping[str, Any]
 ) -> Diagnostic:
     undefined_failed = isinstance(exc, jinja2.UndefinedError) or "Undefined" in str(exc)
+    hidden = next((u for u in seen if _unsafe_read(u)), None) if undefined_failed else None
+    if hidden is not None:  # later reads fail only because this one was hidden
+        return _refused(f"access to attribute {show(hidden._undefined_name)} is unsafe")
     if not (undefined_failed and seen):
         msg = f"The template fails to render: {type(exc).__name__}: {_cut(str(exc), 200)}."
         return Diagnostic("", "error", "render-error", msg, "check the data against the template")
     return _missing(seen[-1], template, data)
+
+
+def _unsafe_read(undef: jinja2.Undefined) -> bool:
+    """Whether this undefined stands for an attribute the sandbox hid (`x.__class__`, or through
+    the `attr` filter), rather than a key the data lacks."""
+    if getattr(undef, "_undefined_exception", None) is SecurityError:
+        return True
+    obj = getattr(undef, "_undefined_obj", jinja2.utils.missing)
+    name = getattr(undef, "_undefined_name", None)
+    if obj is jinja2.utils.missing or not isinstance(name, str) or isinstance(obj, Mapping):
+        return False
+    try:
+        value = getattr(obj, name)
+    except Exception:
+        return False
+    return not ENV.is_safe_attribute(obj, name, value)
+
+
+def _refused(reason: str) -> Diagnostic:
+    msg = (
+        f"The template was refused: {_cut(reason, 200)}. Templates are rendered in a sandbox: "
+        "they may read their data, not Python's internals."
+    )
+    hint = "remove the expression that reaches into Python objects; read only the data"
+    return Diagnostic("", "error", "template-unsafe", msg, hint)
 
 
 def _missing(undef: jinja2.Undefined, template: str, data: Mapping[str, Any]) -> Diagnostic:
