@@ -35,10 +35,10 @@ def browser() -> Iterator[Browser]:
             "Install it with `apt-get install -y chromium` (scripts/setup does this) "
             "or point WIDGETKIT_CHROMIUM at a Chromium binary."
         )
-    if not (STATIC / "node_modules" / "dompurify").is_dir():
+    if not (STATIC / "vendor" / "build.json").is_file():
         pytest.fail(
-            "preview/static/node_modules is missing; run scripts/setup "
-            "(it runs `npm ci` in preview/static)."
+            "preview/static/vendor is missing; run scripts/setup "
+            "(it builds the browser files with `python scripts/build_assets.py`)."
         )
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
