@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,16 +18,10 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_play
 
 from widgetkit.preview.threaded import serve_in_thread
 
+# Beside this file (pytest puts a conftest's folder, not in a package, on sys.path).
+import chromium  # isort: skip
+
 STATIC = Path(__file__).resolve().parents[2] / "preview" / "static"
-CHROMIUM = os.environ.get("WIDGETKIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 # Every image the page began to load has loaded or failed, so its onload / onerror has run:
@@ -58,19 +50,15 @@ def generous_expect_timeout() -> None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.fail(
-            f"Chromium was not found at {CHROMIUM!r}; the browser tests need it. "
-            "Install it with `apt-get install -y chromium` (scripts/setup does this) "
-            "or point WIDGETKIT_CHROMIUM at a Chromium binary."
-        )
+    if not chromium.found():
+        pytest.fail(chromium.MISSING)
     if not (STATIC / "vendor" / "build.json").is_file():
         pytest.fail(
             "preview/static/vendor is missing; run scripts/setup "
             "(it builds the browser files with `python scripts/build_assets.py`)."
         )
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = chromium.launch(p)
         yield b
         b.close()
 
