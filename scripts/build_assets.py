@@ -14,8 +14,9 @@ PEP 517 build backend, setuptools' own with this step first) and when a contribu
 4. vendor/build.json records a hash of INPUTS. While it matches, the step does nothing: that is
    how an sdist (which holds vendor/ and the inputs) builds into a wheel with no npm.
 
-To add a browser module: `npm install --save-exact NAME`, then list the files the renderer loads
-(and the licence) in VENDOR. A tool's input file (a stylesheet to compile, say) goes in INPUTS.
+To add a browser module: `npm install --save-exact NAME`, then list the files or folders the
+renderer loads (and the licence) in VENDOR. A tool's input file (a stylesheet to compile, say)
+goes in INPUTS.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENDOR_DIR = ROOT / "preview" / "static" / "vendor"
 STAMP = VENDOR_DIR / "build.json"
 
-# npm package -> the files the renderer loads from it, and its licence. They are served as
-# /static/vendor/<package>/<file name>.
+# npm package -> the files (or folders) the renderer loads from it, and its licence. They are
+# served as /static/vendor/<package>/<file or folder name>.
 VENDOR: dict[str, list[str]] = {
     "marked": ["lib/marked.esm.js", "LICENSE"],
     "dompurify": ["dist/purify.es.mjs", "LICENSE", "LICENSE-MPL"],
@@ -71,14 +72,17 @@ def build() -> bool:
     for package, paths in VENDOR.items():
         for path in paths:
             source = ROOT / "node_modules" / package / path
-            if not source.is_file():
+            target = VENDOR_DIR / package / Path(path).name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(source, target)
+            elif source.is_file():
+                shutil.copyfile(source, target)
+            else:
                 raise BuildError(
                     f"node_modules/{package}/{path} is not in the installed package; "
                     "correct VENDOR in scripts/build_assets.py."
                 )
-            target = VENDOR_DIR / package / Path(path).name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
     files = sorted(str(p.relative_to(VENDOR_DIR)) for p in VENDOR_DIR.rglob("*") if p.is_file())
     # Written last: a build that stopped half-way leaves no stamp and runs again.
     STAMP.write_text(json.dumps({"inputs": digest, "files": files}, indent=2) + "\n")
