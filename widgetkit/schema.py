@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from functools import cache
 from typing import Any
 
@@ -166,9 +167,30 @@ def _ordered(names: frozenset[str]) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--indent", type=int, default=2, help="JSON indent (0 for compact)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="the schema a model fills in: OpenAI Structured Outputs' strict subset "
+        "(widgetkit.llm.widget_schema; read answers with widgetkit.llm.from_structured)",
+    )
+    parser.add_argument("--components", help="with --strict: only these, comma-separated")
+    parser.add_argument("--max-depth", type=int, help="with --strict: unroll to N levels")
 
 
 def run(args: argparse.Namespace) -> int:
     indent = args.indent or None
-    print(json.dumps(widget_schema(), indent=indent, ensure_ascii=False))
+    schema = widget_schema()
+    if args.strict:
+        from .llm import widget_schema as strict_schema
+
+        names = args.components.split(",") if args.components else None
+        try:
+            schema = strict_schema(components=names, max_depth=args.max_depth)
+        except ValueError as exc:
+            print(f"widgetkit schema: {exc}", file=sys.stderr)
+            return 2
+    elif args.components or args.max_depth:
+        print("widgetkit schema: --components and --max-depth go with --strict", file=sys.stderr)
+        return 2
+    print(json.dumps(schema, indent=indent, ensure_ascii=False))
     return 0

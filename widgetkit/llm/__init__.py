@@ -16,6 +16,7 @@ if problems:
 from __future__ import annotations
 
 from .feedback import feedback as feedback
+from .prompt import catalog_prompt as catalog_prompt
 from .repair import Change as Change
 from .repair import repair as repair
 from .structured import from_structured as from_structured
