@@ -18,7 +18,7 @@ import pytest
 from agents.strict_schema import ensure_strict_json_schema
 
 from widgetkit.llm import widget_schema
-from widgetkit.llm.structured import MAX_DEPTH
+from widgetkit.llm.schema import MAX_DEPTH
 
 SOURCE = "https://developers.openai.com/api/docs/guides/structured-outputs#supported-schemas"
 

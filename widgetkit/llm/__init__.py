@@ -19,6 +19,6 @@ from .feedback import feedback as feedback
 from .prompt import catalog_prompt as catalog_prompt
 from .repair import Change as Change
 from .repair import repair as repair
+from .schema import widget_schema as widget_schema
 from .structured import from_structured as from_structured
 from .structured import to_structured as to_structured
-from .structured import widget_schema as widget_schema
