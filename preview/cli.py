@@ -63,13 +63,14 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"widgetkit preview: {missing[0]} does not exist.", file=sys.stderr)
         return 2
-    static = Path(__file__).with_name("static")
-    if not (static / "node_modules" / "dompurify").is_dir():
+    vendor = Path(__file__).with_name("static") / "vendor"
+    if not (vendor / "build.json").is_file():
         # The offline renderer imports marked, DOMPurify and Chart.js from there; without them
-        # every widget page would stay blank.
+        # every widget page would stay blank. A wheel carries them; a clone builds them.
         print(
-            "widgetkit preview: the offline renderer's npm packages are missing; run "
-            f"`npm ci --prefix {static}` (scripts/setup does this).",
+            f"widgetkit preview: the renderer's browser files are missing ({vendor}). "
+            "In a clone of widgetkit, run scripts/setup (it builds them with npm); "
+            "otherwise reinstall widgetkit, whose wheel carries them.",
             file=sys.stderr,
         )
         return 2

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .diagnostics import Diagnostic
 
 # name -> (module, one-line help)
@@ -80,9 +82,24 @@ def _escape(text: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # here, so that a reader gone early is seen here, not at exit
+    except BrokenPipeError:
+        # `widgetkit ... | head`: the reader left; stop quietly like other Unix tools. Python
+        # flushes stdout again at exit, so point it at devnull first (as Python's docs on
+        # SIGPIPE advise).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="widgetkit", description="Author, check and preview OpenAI ChatKit widgets."
     )
+    parser.add_argument("--version", action="version", version=f"widgetkit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (_, help) in COMMANDS.items():
         sub.add_parser(name, help=help, add_help=False)

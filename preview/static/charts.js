@@ -1,4 +1,4 @@
-// Chart: ChatKit's bar / line / area charts drawn with Chart.js (npm, loaded from node_modules).
+// Chart: ChatKit's bar / line / area charts drawn with Chart.js (npm; built into static/vendor/).
 // Chart.js paints labels on a <canvas>, so widget strings in labels are pixels, never markup.
 import { color } from "./tokens.js";
 
@@ -11,9 +11,9 @@ function loadChartJs() {
   if (typeof window.Chart === "function") return Promise.resolve(window.Chart);
   loading ??= new Promise((resolve, reject) => {
     const s = document.createElement("script");
-    s.src = new URL("./node_modules/chart.js/dist/chart.umd.min.js", import.meta.url).href;
+    s.src = new URL("./vendor/chart.js/chart.umd.min.js", import.meta.url).href;
     s.onload = () => resolve(window.Chart);
-    s.onerror = () => { loading = null; reject(new Error("Chart.js could not be loaded from preview/static/node_modules (run scripts/setup)")); };
+    s.onerror = () => { loading = null; reject(new Error("Chart.js could not be loaded from preview/static/vendor (built by scripts/build_assets.py)")); };
     document.head.append(s);
   });
   return loading;

@@ -1,8 +1,8 @@
 // One drawing function per ChatKit component. Every function builds DOM with createElement and
 // textContent only: widget strings never reach an HTML parser (Markdown excepted, which goes
 // through DOMPurify). drawNode() stamps data-wk-type / data-wk-path on each node's element.
-import { marked } from "./node_modules/marked/lib/marked.esm.js";
-import DOMPurify from "./node_modules/dompurify/dist/purify.es.mjs";
+import { marked } from "./vendor/marked/marked.esm.js";
+import DOMPurify from "./vendor/dompurify/purify.es.mjs";
 import { iconSvg } from "./icons.js";
 import { drawChart } from "./charts.js";
 import { applyBlock, applyBorder, applyFlex, applySides, color, px, RADIUS, token, unit } from "./tokens.js";

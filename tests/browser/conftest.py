@@ -5,45 +5,79 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from widgetkit.preview.threaded import serve_in_thread
+
+# Beside this file (pytest puts a conftest's folder, not in a package, on sys.path).
+import chromium  # isort: skip
 
 STATIC = Path(__file__).resolve().parents[2] / "preview" / "static"
-CHROMIUM = os.environ.get("WIDGETKIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
+
+# Every image the page began to load has loaded or failed, so its onload / onerror has run:
+# what a test that asserts nothing ran waits for, rather than a fixed time. (A lazy image that
+# has not started has no currentSrc; it runs nothing yet.)
+IMAGES_SETTLED = "[...document.images].every((i) => i.complete || !i.currentSrc)"
+
+
+def _settle(page: Page) -> None:
+    page.wait_for_function(IMAGES_SETTLED)
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+@pytest.fixture(scope="session")
+def settle() -> Callable[[Page], None]:
+    """`settle(page)` waits until the page's images have loaded or failed."""
+    return _settle
+
+
+@pytest.fixture(scope="session", autouse=True)
+def generous_expect_timeout() -> None:
+    # Playwright's expect() gives up after 5 s; a machine busy with other test suites can take
+    # longer to draw. It waits only as long as it must, so a generous limit costs nothing.
+    expect.set_options(timeout=30_000)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+    if not chromium.found():
+        pytest.fail(chromium.MISSING)
+    if not (STATIC / "vendor" / "build.json").is_file():
         pytest.fail(
-            f"Chromium was not found at {CHROMIUM!r}; the browser tests need it. "
-            "Install it with `apt-get install -y chromium` (scripts/setup does this) "
-            "or point WIDGETKIT_CHROMIUM at a Chromium binary."
-        )
-    if not (STATIC / "node_modules" / "dompurify").is_dir():
-        pytest.fail(
-            "preview/static/node_modules is missing; run scripts/setup "
-            "(it runs `npm ci` in preview/static)."
+            "preview/static/vendor is missing; run scripts/setup "
+            "(it builds the browser files with `python scripts/build_assets.py`)."
         )
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = chromium.launch(p)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def serve_preview() -> Callable[[Any], AbstractContextManager[str]]:
+    """`with serve_preview(app) as url:` serves a preview app from a thread, once its first
+    build is in: until then its pages and /api/widgets say "building" (the build runs in a
+    worker, which a busy machine may take a while to start)."""
+
+    @contextmanager
+    def serve(app: Any) -> Iterator[str]:
+        with serve_in_thread(app) as url:
+            deadline = time.monotonic() + 120
+            while httpx.get(f"{url}/api/widgets", timeout=60).json()["building"]:
+                assert time.monotonic() < deadline, "the first build did not finish in 120 s"
+            yield url
+
+    return serve
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -85,6 +119,10 @@ class Harness:
     def render(self, widget: Any, **options: Any) -> None:
         """Renders `widget` and waits for charts and fonts."""
         self.page.evaluate("([w, o]) => window.wk.render(w, o)", [widget, options])
+
+    def settle(self) -> None:
+        """Waits until the page's images have loaded or failed (their handlers have run)."""
+        _settle(self.page)
 
     def actions(self) -> list[dict[str, Any]]:
         return self.page.evaluate("window.__wkActions")

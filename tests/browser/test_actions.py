@@ -4,24 +4,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
 from widgetkit.preview.app import create_app
-from widgetkit.preview.threaded import serve_in_thread
-
-
-def _serve(app: Any) -> Iterator[str]:
-    with serve_in_thread(app) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
-def gallery_url() -> Iterator[str]:
-    yield from _serve(create_app(renderer="local", reload=False))
+def gallery_url(serve_preview: Callable[[Any], Any]) -> Iterator[str]:
+    with serve_preview(create_app(renderer="local", reload=False)) as url:
+        yield url
 
 
 class Sent:
@@ -189,10 +184,10 @@ def test_a_streaming_handler_arrives_in_several_steps(page: Page, gallery_url: s
 
 def test_the_log_filters_clears_and_exports(page: Page, gallery_url: str) -> None:
     open_widget(page, gallery_url, "buttons:buttons", "enabled")
-    for label in ("primary", "secondary"):
+    for n, label in enumerate(("primary", "secondary"), 1):
         page.locator("#stage button", has_text=label).first.click()
-        page.wait_for_timeout(50)
-    page.wait_for_function("document.querySelectorAll('#action-log li').length === 2")
+        # One at a time, so the log's order is the clicks' whatever each answer takes.
+        page.wait_for_function(f"document.querySelectorAll('#action-log li').length === {n}")
     page.fill("#action-filter", "secondary")
     assert page.locator("#action-log li").count() == 1
     exported = page.request.get(f"{gallery_url}/api/actions/export").json()

@@ -6,7 +6,7 @@ run: a `window.__pwned` trap and a dialog listener would notice."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from widgetkit.preview.app import create_app
-from widgetkit.preview.threaded import serve_in_thread
 
 PWN = "window.__pwned=1;alert(1)"
 IMG = f'<img src=x onerror="{PWN}">'
@@ -86,20 +85,23 @@ FORBIDDEN = (
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory, serve_preview: Callable[[Any], Any]
+) -> Iterator[str]:
     root = tmp_path_factory.mktemp("hostile")
     (root / "hostile.json").write_text(json.dumps(HOSTILE))
     (root / HOSTILE_NAME).write_text(json.dumps({"type": "Card", "children": [text(IMG)]}))
     app = create_app([Path(root)], renderer="local", reload=False)
-    with serve_in_thread(app) as url:
+    with serve_preview(app) as url:
         yield url
 
 
 class Watched:
     """A page with the trap set before any script of the page runs."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, settle: Callable[[Page], None]) -> None:
         self.page = page
+        self.settle = settle
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         page.on("dialog", self._dialog)
@@ -113,7 +115,7 @@ class Watched:
         dialog.dismiss()
 
     def assert_nothing_ran(self) -> None:
-        self.page.wait_for_timeout(300)  # an onerror fires once the broken image has failed
+        self.settle(self.page)  # an onerror would fire once its broken image has failed
         assert self.page.evaluate("window.__pwned") is None
         assert self.dialogs == []
         assert self.errors == []
@@ -124,9 +126,9 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
+def watched(browser: Browser, settle: Callable[[Page], None]) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1280, "height": 1400})
-    yield Watched(context.new_page())
+    yield Watched(context.new_page(), settle)
     context.close()
 
 

@@ -11,7 +11,7 @@ import base64
 import json
 import os
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,7 +21,6 @@ from playwright.sync_api import Browser, Page
 
 from widgetkit.preview.app import CHATKIT_JS, DEFAULT_DOMAIN_KEY, create_app
 from widgetkit.preview.library import thread_id_for
-from widgetkit.preview.threaded import serve_in_thread
 
 BASELINES = Path(__file__).parent / "baselines"
 UPDATE = os.environ.get("WIDGETKIT_UPDATE_BASELINES") == "1"
@@ -45,18 +44,16 @@ class Served:
         self.url = url
 
 
-def _serve(app: Any) -> Iterator[Served]:
-    with serve_in_thread(app) as url:
+@pytest.fixture(scope="module")
+def gallery(serve_preview: Callable[[Any], Any]) -> Iterator[Served]:
+    with serve_preview(create_app()) as url:
         yield Served(url)
 
 
 @pytest.fixture(scope="module")
-def gallery() -> Iterator[Served]:
-    yield from _serve(create_app())
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def folder(
+    tmp_path_factory: pytest.TempPathFactory, serve_preview: Callable[[Any], Any]
+) -> Iterator[Served]:
     root = tmp_path_factory.mktemp("widgets")
     (root / "orders.py").write_text(
         textwrap.dedent(
@@ -71,7 +68,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     )
     bad = {"type": "Card", "children": [{"type": "Title", "value": "Hi", "size": "6xl"}]}
     (root / "bad.json").write_text(json.dumps(bad))
-    yield from _serve(create_app([root], renderer="local"))
+    with serve_preview(create_app([root], renderer="local")) as url:
+        yield Served(url)
 
 
 class Console:

@@ -24,7 +24,22 @@ from widgetkit import Card, Text, widget
 def note(n: int) -> Card:
     return Card(Text(f"{text} #{{n}}"))
 """
-TIMEOUT_MS = 10_000
+# Generous: a save reaches the page in well under a second alone, but this machine runs other
+# suites too. Waits end as soon as the page shows what they wait for.
+TIMEOUT_MS = 60_000
+# The page's /events stream is subscribed once its first message (`hello`) arrives; a save
+# before that would be missed, so Live.page waits for it.
+MARK_EVENTS_OPEN = """
+const Native = window.EventSource;
+window.EventSource = class extends Native {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (e) => {
+      if (JSON.parse(e.data).kind === "hello") document.documentElement.dataset.testEvents = "open";
+    });
+  }
+};
+"""
 
 
 def builder_source(text: str, body: str = "") -> str:
@@ -61,9 +76,10 @@ class Live:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.add_init_script(MARK_EVENTS_OPEN)
         page.goto(self.url + path)
         page.wait_for_selector("html[data-wk-ready=true]", timeout=TIMEOUT_MS)
-        page.wait_for_timeout(100)  # the event stream connects
+        page.wait_for_selector("html[data-test-events=open]", timeout=TIMEOUT_MS)
         return page
 
     def save(self, name: str, text: str) -> None:
@@ -80,7 +96,7 @@ def live(tmp_path: Path, browser: Browser) -> Iterator[Live]:
     (tmp_path / "memo.widget").write_text(widget_file("memo one"))
     app = create_app([tmp_path], renderer="local")
     with serve_in_thread(app) as url:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not app.state.reloader.ready.is_set():
             time.sleep(0.02)
         assert app.state.reloader.ready.is_set(), "the first build did not finish"

@@ -3,8 +3,11 @@ its JSON pointer, hostile strings never execute, forms gather and validate, acti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+
+from playwright.sync_api import expect
 
 from widgetkit.catalog import COMPONENTS
 
@@ -236,7 +239,7 @@ def test_hostile_widget_strings_never_execute(harness: Harness) -> None:
     page.locator("canvas").hover()
     page.get_by_role("button").first.click()
     page.locator("[data-wk-type=Label]").click()
-    page.wait_for_timeout(300)
+    harness.settle()
     assert page.evaluate("window.__pwned") is None
     assert harness.dialogs == []
     stage = page.locator("#stage")
@@ -404,7 +407,7 @@ def loading_widget(behavior: str | None) -> dict[str, Any]:
 
 def test_loading_behavior_self_container_auto_none(harness: Harness) -> None:
     page = harness.page
-    page.evaluate("window.__wkActionDelay = 400")
+    page.evaluate("window.__wkHold = true")
     cases = [
         ("self", "/children/0", "self"),
         ("container", "/children/0", "container"),
@@ -423,10 +426,10 @@ def test_loading_behavior_self_container_auto_none(harness: Harness) -> None:
         assert ("wk-busy" in (root.get_attribute("class") or "")) == (shown == "container"), (
             behavior
         )
-        page.wait_for_timeout(500)
-        assert "wk-loading" not in (button.get_attribute("class") or "")
-        assert "wk-busy" not in (root.get_attribute("class") or "")
-        assert button.is_enabled()
+        page.evaluate("window.__wkRelease()")
+        expect(button).not_to_have_class(re.compile(r"\bwk-loading\b"))
+        expect(root).not_to_have_class(re.compile(r"\bwk-busy\b"))
+        expect(button).to_be_enabled()
     assert len(harness.actions()) == len(cases)
 
 

@@ -1,4 +1,6 @@
-"""Conformance on the real `.widget` corpus (../shared/corpus): render as openai-chatkit does."""
+"""Conformance on the external `.widget` corpus (../shared/corpus or $WIDGETKIT_CORPUS): real
+files written elsewhere render as openai-chatkit renders them. An extra suite (marked `corpus`);
+the project's own files are tested in test_own_corpus.py."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import pytest
 from tests.templates.conftest import CORPUS
 from widgetkit import validate
 from widgetkit.templates import TemplateError, discover_widget_file, load_widget
+
+pytestmark = pytest.mark.corpus
 
 ADVANCED = CORPUS / "chatkit-advanced-samples"
 PYTHON = CORPUS / "chatkit-python"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -66,7 +67,9 @@ class WidgetFile:
         if data is None:
             data = self.sample
             if data is None:
-                raise TemplateError([no_sample(self)], where=self.label)
+                # An error here (discovery only warns): there is nothing to render.
+                missing = dataclasses.replace(no_sample(self), severity="error")
+                raise TemplateError([missing], where=self.label)
         if schema:
             problems = self.check_data(data)
             if problems:

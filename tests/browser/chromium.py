@@ -1,0 +1,33 @@
+"""How every real-browser check launches Chromium: Debian's build through Playwright (Playwright's
+own download cannot run here), with the flags a shared, offline machine needs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from playwright.sync_api import Browser, Playwright
+
+CHROMIUM = os.environ.get("WIDGETKIT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MISSING = (
+    f"Chromium was not found at {CHROMIUM!r}; the browser tests need it. "
+    "Install it with `apt-get install -y chromium` (scripts/setup --dev does this) "
+    "or point WIDGETKIT_CHROMIUM at a Chromium binary."
+)
+
+
+def found() -> bool:
+    return Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+
+
+def launch(p: Playwright) -> Browser:
+    return p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
