@@ -333,8 +333,9 @@ def _icon_check(rt: Runtime | None, wrong: Check) -> Check:
             if rt == "js" and v in s.ICONS_PY_ONLY:
                 out.append(drift(path, f'icon "{v}"', "js"))
         elif v.startswith(s.ICON_PREFIXES):
-            if rt == "js":
-                out.append(drift(path, f"the prefixed icon {show(v)}", "js"))
+            prefix = v[: v.index(":") + 1]
+            if rt is not None and rt not in s.ICON_PREFIX_RUNTIMES[prefix]:
+                out.append(drift(path, f"the prefixed icon {show(v)}", rt))
         else:
             close = nearest(v, s.ICONS)
             out.append(

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import FORM_CONTROLS
+from .catalog import BY_NAME, FORM_CONTROLS
 from .diagnostics import Diagnostic, Path, nearest, pointer, show
 
-# Controls that show no visible text of their own, so they need a Label or a placeholder.
-_NEEDS_LABEL = frozenset({"Input", "Textarea", "Select", "DatePicker"})
+# Fields that need an accessible name, and the props that give one besides a Label naming them.
+_NAMED_BY = {c.name: c.label_by for c in BY_NAME.values() if c.label_by is not None}
 
 
 @dataclass
@@ -205,20 +205,20 @@ class TreeRules:
         node = c.node
         if c.name in labelled:
             return
-        if c.kind in _NEEDS_LABEL and not node.get("placeholder"):
-            message = f"this {c.kind} has neither a Label nor a placeholder"
-        elif c.kind == "Checkbox" and not node.get("label"):
-            message = "this Checkbox has no label"
-        elif c.kind == "RadioGroup" and not node.get("ariaLabel"):
-            message = "this RadioGroup has neither a Label nor an ariaLabel"
-        else:
+        props = _NAMED_BY.get(c.kind)
+        if props is None or any(node.get(p) for p in props):
             return
+        message = f"this {c.kind} has neither a Label nor " + " nor ".join(map(_a, props))
         out.append(
             Diagnostic(
                 pointer(c.path),
                 "warning",
                 "a11y-label",
                 message,
-                f'add Label("…", fieldName="{c.name}") or a placeholder',
+                f'add Label("…", fieldName="{c.name}") or ' + " or ".join(map(_a, props)),
             )
         )
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"

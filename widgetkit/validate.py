@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, FORM_CONTROLS, ROOTS, Component
+from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, FORM_CONTROLS, FORMS, ROOTS, Component
 from .catalog.types import Runtime
 from .checks import (
     FAST_ANY,
@@ -31,7 +31,7 @@ from .rules import TreeRules
 
 # Components the tree rules must see even without an id (forms, labels, a11y); Text only when it
 # is editable and Card only when it is a form.
-_RULES_ALWAYS = FORM_CONTROLS | {"Label", "Form"}
+_RULES_ALWAYS = FORM_CONTROLS | {"Label"} | {n for n, f in FORMS.items() if f.when is None}
 _RULES_WHEN_PRESENT = {"Text": "editable", "Card": "asForm", "Button": "submit"}
 _NEVER = object()  # never a key of a JSON object
 _RULES_WHEN_EMPTY = {"Button": "label", "Image": "alt"}  # the a11y rules look at these
