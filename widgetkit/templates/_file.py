@@ -143,6 +143,8 @@ def decode_editor(encoded: Any) -> dict[str, Any] | None:
 def _drift(preview: Any, got: Any, at: str) -> Iterator[Diagnostic]:
     if isinstance(preview, dict) and isinstance(got, dict):
         for key in {**preview, **got}:
+            if key == "children" and not preview.get(key) and not got.get(key):
+                continue  # `"children": []` or null (older Studio exports) means no children
             where = f"{at}/{str(key).replace('~', '~0').replace('/', '~1')}"
             if key not in got:
                 yield _drift_diag(where, f"is missing; the preview has {show(preview[key])}")

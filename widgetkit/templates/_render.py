@@ -157,7 +157,39 @@ def _missing(undef: jinja2.Undefined, template: str, data: Mapping[str, Any]) ->
     guess = nearest(name, [str(k) for k in keys])
     fix = f"did you mean `{guess}`? " if guess else ""
     hint = f"{fix}add `{name}` to the data, or change the template to read a key it has"
+    if top and name == "undefined":
+        # Widget Studio exports leftovers of the editor's JSX: JavaScript's `undefined`.
+        hint = (
+            "`undefined` is JavaScript left by the export: in Jinja write `none` (or drop the prop)"
+        )
+    elif top and _loop_index(template, name):
+        hint = (
+            f"`{name}` is the index of the JSX map() the template was exported from: inside a Jinja "
+            "for loop write `loop.index0` (or `loop.index` to count from 1)"
+        )
     return Diagnostic("", "error", "missing-variable", msg, hint)
+
+
+_INDEX_NAMES = frozenset({"index", "idx", "i", "j", "k", "n", "index0", "rowIndex", "itemIndex"})
+
+
+def _loop_index(template: str, name: str) -> bool:
+    """Whether `name` is read inside a for loop that does not bind it, and is named like a
+    map()'s index: what an export of `items.map((item, index) => …)` leaves behind."""
+    if name not in _INDEX_NAMES and not name.lower().endswith("index"):
+        return False
+    try:
+        tree = ENV.parse(template)
+    except jinja2.TemplateSyntaxError:
+        return False
+    for loop in tree.find_all(nodes.For):
+        bound = {n.name for n in loop.target.find_all(nodes.Name)}
+        if name in bound:
+            continue
+        for body in loop.body:
+            if any(n.name == name and n.ctx == "load" for n in body.find_all(nodes.Name)):
+                return True
+    return False
 
 
 def _find_expression(template: str, name: str, top: bool) -> str | None:
