@@ -471,7 +471,8 @@ def _withdrift(check: Check, what: str, rt: Runtime) -> Check:
 
 # Fast paths: the walk checks these kinds inline and calls the full checker only to report.
 FAST_CALL, FAST_STR, FAST_BOOL, FAST_TOKENS, FAST_NUMBER, FAST_ANY, FAST_NUMBER_OR_STR = range(7)
-_FAST_SCALARS = {"str": FAST_STR, "bool": FAST_BOOL, "number": FAST_NUMBER, "any": FAST_ANY}
+FAST_OBJECT = 7  # a JSON object (an action's payload): plain values pass inline
+_FAST_SCALARS = {"str": FAST_STR, "bool": FAST_BOOL, "number": FAST_NUMBER}
 Entry = tuple[int, frozenset[str], Check]
 
 
@@ -489,6 +490,8 @@ def _fast(f: Field, check: Check, rt: Runtime | None) -> Entry:
                 return FAST_TOKENS, frozenset(tokens), check
             case Union(options) if all(o in (NUMBER, STR) for o in options):
                 return FAST_NUMBER_OR_STR, frozenset(), check
+            case MapOf(Scalar("any")):
+                return FAST_OBJECT, frozenset(), check
     return FAST_CALL, frozenset(), check
 
 
@@ -517,6 +520,15 @@ def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
             t = type(x)
             if fast == FAST_STR:
                 ok = t is str
+            elif fast == FAST_OBJECT:  # strings, ints, booleans and nulls under string keys
+                ok = t is dict
+                for key, y in x.items() if ok else ():
+                    ty = type(y)
+                    if type(key) is not str or not (
+                        ty is str or ty is int or ty is bool or y is None
+                    ):
+                        ok = False
+                        break
             elif fast == FAST_TOKENS:
                 ok = t is str and x in tokens
             elif fast == FAST_ANY:
