@@ -331,3 +331,45 @@ def test_an_empty_image_src_is_an_error() -> None:
 def test_a_list_limit_below_one_is_an_error(limit: int) -> None:
     d = only({"type": "ListView", "limit": limit, "children": []}, "bad-value")
     assert d.path == "/limit"
+
+
+# -- hints a person or a model can follow ------------------------------------------------------
+
+
+CARD = '{"type": "Card", "children": [{"type": "Text", "value": "Hi"}]}'
+
+
+@pytest.mark.parametrize(
+    ("payload", "hint"),
+    [
+        (CARD, "this is a string holding JSON: parse it first"),
+        (f"```json\n{CARD}\n```", "strip the Markdown code fence"),
+        ({"widget": {"type": "Card", "children": []}}, 'unwrap it: validate and send payload["widget"]'),
+        ({"card": CARD}, 'unwrap it: validate and send payload["card"]'),
+        ([{"type": "Text", "value": "a"}], "pass one widget object, not a list"),
+    ],
+)  # fmt: skip
+def test_the_root_says_how_to_get_at_the_widget(payload: object, hint: str) -> None:
+    [d] = validate(payload)
+    assert (d.code, d.path, d.severity) == ("not-object", "", "error")
+    assert d.hint.startswith(hint)
+
+
+@pytest.mark.parametrize(
+    ("node", "path", "hint"),
+    [
+        ({"type": "Heading", "value": "x"}, "/children/0/type", 'did you mean "Title"?'),
+        ({"type": "Text", "content": "x", "value": "x"}, "/children/0/content", 'did you mean "value"?'),
+        ({"type": "Button", "text": "Go"}, "/children/0/text", 'did you mean "label"?'),
+        ({"type": "Text", "value": "x", "size": "medium"}, "/children/0/size", 'did you mean "md"?'),
+        ({"type": "Title", "value": "x", "size": "6xl"}, "/children/0/size", 'did you mean "5xl"?'),
+        ({"type": "Button", "label": "x", "variant": "filled"}, "/children/0/variant", 'did you mean "solid"?'),
+        ({"type": "Image", "src": "a.png", "alt": "", "fit": "object-cover"}, "/children/0/fit", 'did you mean "cover"?'),
+        ({"type": "Row", "align": "top"}, "/children/0/align", 'did you mean "start"?'),
+        ({"type": "Icon", "name": "gear"}, "/children/0/name", 'did you mean "settings-slider"?'),
+    ],
+)  # fmt: skip
+def test_did_you_mean_goes_by_meaning(node: Payload, path: str, hint: str) -> None:
+    found = [d for d in validate({"type": "Card", "children": [node]}) if d.severity == "error"]
+    assert [d.path for d in found] == [path], found
+    assert found[0].hint.startswith(hint)
