@@ -16,6 +16,7 @@ import traceback
 from hypothesis import HealthCheck, given, settings
 
 from widgetkit import validate
+from widgetkit.diagnostics import show
 from widgetkit.testing.hostile import hostile_json
 
 
@@ -42,7 +43,7 @@ def main(count: int) -> int:
                 validate(value, runtime=runtime)  # type: ignore[arg-type]
                 took = time.perf_counter() - began
                 if took > slowest[0]:
-                    slowest = (took, f"{str(value)[:80]!r} (runtime={runtime})")
+                    slowest = (took, f"{show(value, 80)} (runtime={runtime})")
             except Exception:  # the finding: recorded and reported, not raised into hypothesis
                 if not failures:
                     failures.append((value, traceback.format_exc()))
@@ -57,7 +58,7 @@ def main(count: int) -> int:
     print(f"slowest call:     {slowest[0] * 1000:.1f} ms on {slowest[1]}")
     if failures:
         value, error = failures[0]
-        print(f"EXCEPTION on {str(value)[:300]!r}:\n{error}")
+        print(f"EXCEPTION on {show(value, 300)}:\n{error}")
         return 1
     print("exceptions:       none")
     return 0

@@ -11,6 +11,7 @@ import base64
 import json
 import os
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,12 @@ def test_every_gallery_widget_draws_from_its_thread_without_errors(
     gallery: Served, page: Page
 ) -> None:
     console = Console(page)
-    widgets = page.request.get(f"{gallery.url}/api/widgets").json()["widgets"]
+    deadline = time.monotonic() + 120  # the start-up scan may outlast SCAN_WAIT on a busy machine
+    index = page.request.get(f"{gallery.url}/api/widgets").json()
+    while index.get("building") and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        index = page.request.get(f"{gallery.url}/api/widgets").json()
+    widgets = index["widgets"]
     assert len(widgets) >= 20
     drawn = 0
     for w in widgets:
