@@ -472,6 +472,7 @@ def _withdrift(check: Check, what: str, rt: Runtime) -> Check:
 # Fast paths: the walk checks these kinds inline and calls the full checker only to report.
 FAST_CALL, FAST_STR, FAST_BOOL, FAST_TOKENS, FAST_NUMBER, FAST_ANY, FAST_NUMBER_OR_STR = range(7)
 FAST_OBJECT = 7  # a JSON object (an action's payload): plain values pass inline
+FAST_MARK = 8  # a component's id or key: a string the tree rules need to see
 _FAST_SCALARS = {"str": FAST_STR, "bool": FAST_BOOL, "number": FAST_NUMBER}
 Entry = tuple[int, frozenset[str], Check]
 

@@ -19,6 +19,7 @@ from .catalog.types import Runtime
 from .checks import (
     FAST_ANY,
     FAST_BOOL,
+    FAST_MARK,
     FAST_NUMBER,
     FAST_NUMBER_OR_STR,
     FAST_STR,
@@ -60,6 +61,9 @@ class CompiledComponent:
     def __init__(self, spec: Component, rt: Runtime | None) -> None:
         self.spec = spec
         self.checks = entries(spec.props, rt)
+        for name in ("id", "key"):  # the tree rules read these: the prop loop marks the node
+            fast, tokens, check = self.checks[name]
+            self.checks[name] = (FAST_MARK if fast == FAST_STR else fast, tokens, check)
         self.required = spec.required
         self.children = spec.children
         self.allowed = ALLOWED_CHILDREN[spec.children.group] if spec.children else frozenset()
@@ -167,6 +171,7 @@ def check_tree(
             )
             if other:  # the runtime asked for lacks this component
                 out.append(drift((base, i) if indexed else base, f"the {kind} component", other))
+            marked = False
             for k, v in node.items():
                 entry = checks.get(k)
                 if entry is None:
@@ -195,6 +200,10 @@ def check_tree(
                 elif fast == FAST_NUMBER:  # v - v is NaN for NaN and ±inf, which JSON cannot carry
                     if type(v) is int or (type(v) is float and v - v == 0.0):
                         continue
+                elif fast == FAST_MARK:  # an id or a key: the tree rules look at this node
+                    if type(v) is str:
+                        marked = True
+                        continue
                 check(v, ((base, i) if indexed else base, k), out)
             for k in required:  # usually one: Text's value, Button's label
                 if k not in node:
@@ -204,9 +213,8 @@ def check_tree(
                 out.append(missing_prop((base, i) if indexed else base, "children", kind))
             if (
                 rules_always
+                or marked
                 or scope is not None
-                or "id" in node
-                or "key" in node
                 or rules_when in node
                 or (rules_empty and not node.get(rules_empty))
             ):
