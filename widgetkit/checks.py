@@ -473,6 +473,7 @@ def _withdrift(check: Check, what: str, rt: Runtime) -> Check:
 FAST_CALL, FAST_STR, FAST_BOOL, FAST_TOKENS, FAST_NUMBER, FAST_ANY, FAST_NUMBER_OR_STR = range(7)
 FAST_OBJECT = 7  # a JSON object (an action's payload): plain values pass inline
 FAST_MARK = 8  # a component's id or key: a string the tree rules need to see
+_PLAIN = frozenset({str, int, bool, type(None)})  # (keys: json.dumps reads any it can)
 _FAST_SCALARS = {"str": FAST_STR, "bool": FAST_BOOL, "number": FAST_NUMBER}
 Entry = tuple[int, frozenset[str], Check]
 
@@ -521,15 +522,8 @@ def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
             t = type(x)
             if fast == FAST_STR:
                 ok = t is str
-            elif fast == FAST_OBJECT:  # strings, ints, booleans and nulls under string keys
-                ok = t is dict
-                for key, y in x.items() if ok else ():
-                    ty = type(y)
-                    if type(key) is not str or not (
-                        ty is str or ty is int or ty is bool or y is None
-                    ):
-                        ok = False
-                        break
+            elif fast == FAST_OBJECT:  # an object of strings, ints, booleans and nulls
+                ok = t is dict and _PLAIN.issuperset(map(type, x.values()))
             elif fast == FAST_TOKENS:
                 ok = t is str and x in tokens
             elif fast == FAST_ANY:
