@@ -98,18 +98,16 @@ def test_a_structure_that_contains_itself_is_reported_at_its_pointer() -> None:
     assert paths == {"/children/1/children/0", "/children/2", "/children/3/children/0"}
 
 
-def test_a_payload_that_contains_itself_or_holds_python_objects() -> None:
-    payload: dict[str, Any] = {"id": 1}
+def test_a_payload_that_contains_itself_or_holds_python_objects_is_answered() -> None:
+    # An action's payload is the app's own JSON: it must be an object, its values are not walked,
+    # so neither a payload holding itself nor an object in it can stop or break the check.
+    payload: dict[str, Any] = {"id": 1, "when": Hostile()}
     payload["self"] = payload
     button = {"type": "Button", "label": "Go", "onClickAction": {"type": "go", "payload": payload}}
+    assert validate({"type": "Card", "children": [button]}) == []
+    button["onClickAction"] = {"type": "go", "payload": [payload]}
     [d] = validate({"type": "Card", "children": [button]})
-    assert (d.code, d.path) == ("cycle", "/children/0/onClickAction/payload/self")
-    button["onClickAction"] = {"type": "go", "payload": {"when": Hostile(), "n": math.nan}}
-    found = {(d.code, d.path) for d in validate({"type": "Card", "children": [button]})}
-    assert found == {
-        ("not-json", "/children/0/onClickAction/payload/when"),
-        ("not-finite", "/children/0/onClickAction/payload/n"),
-    }
+    assert (d.code, d.path) == ("wrong-type", "/children/0/onClickAction/payload")
 
 
 def test_objects_that_are_not_json_are_named_without_calling_their_methods() -> None:

@@ -182,7 +182,7 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
     wrong = _wrong_type(t)
     match t:
         case Scalar("any"):
-            return check_json
+            return lambda v, path, out: None
         case Scalar("str"):
 
             def check_str(v: Any, path: Path, out: Out) -> None:
@@ -279,13 +279,10 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
             return check_list
         case MapOf(value_type):
             value_check = _compile(value_type, rt)
-            any_json = value_type == Scalar("any")
 
             def check_map(v: Any, path: Path, out: Out) -> None:
                 if type(v) is not dict:
                     wrong(v, path, out)
-                elif any_json:  # walked whole, so a value holding the map itself is found
-                    check_json(v, path, out)
                 else:
                     for k, x in v.items():
                         if type(k) is str:
@@ -471,9 +468,8 @@ def _withdrift(check: Check, what: str, rt: Runtime) -> Check:
 
 # Fast paths: the walk checks these kinds inline and calls the full checker only to report.
 FAST_CALL, FAST_STR, FAST_BOOL, FAST_TOKENS, FAST_NUMBER, FAST_ANY, FAST_NUMBER_OR_STR = range(7)
-FAST_OBJECT = 7  # a JSON object (an action's payload): plain values pass inline
+FAST_OBJECT = 7  # a JSON object (an action's payload): checked inline for being an object
 FAST_MARK = 8  # a component's id or key: a string the tree rules need to see
-_PLAIN = frozenset({str, int, bool, type(None)})  # (keys: json.dumps reads any it can)
 _FAST_SCALARS = {"str": FAST_STR, "bool": FAST_BOOL, "number": FAST_NUMBER}
 Entry = tuple[int, frozenset[str], Check]
 
@@ -522,8 +518,8 @@ def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
             t = type(x)
             if fast == FAST_STR:
                 ok = t is str
-            elif fast == FAST_OBJECT:  # an object of strings, ints, booleans and nulls
-                ok = t is dict and _PLAIN.issuperset(map(type, x.values()))
+            elif fast == FAST_OBJECT:  # an object (an action's payload)
+                ok = t is dict  # its values are the app's own JSON: not walked
             elif fast == FAST_TOKENS:
                 ok = t is str and x in tokens
             elif fast == FAST_ANY:
@@ -599,60 +595,6 @@ def missing_prop(path: Path, key: str, owner: str) -> Diagnostic:
         "missing-prop",
         f"{owner} needs {key!r}",
         f"add {key!r}",
-    )
-
-
-def check_json(v: Any, path: Path, out: Out) -> None:
-    """Any JSON value (an action's payload): walked without recursion, so a Python value that is
-    not JSON, a non-finite number or a structure that contains itself is named at its pointer."""
-    on_path: set[int] = set()
-    stack: list[tuple[Any, Path, bool]] = [(v, path, False)]
-    while stack:
-        x, at, leaving = stack.pop()
-        if leaving:
-            on_path.discard(id(x))
-            continue
-        t = type(x)
-        if t is str or t is int or t is bool or x is None:
-            continue
-        if t is float:
-            if x - x != 0.0:
-                out.append(not_finite(at, x))
-            continue
-        if not isinstance(x, (dict, list)):
-            if not isinstance(x, JSON_TYPES):
-                out.append(not_json(at, x))
-            continue
-        if id(x) in on_path:
-            out.append(
-                Diagnostic(
-                    pointer(at),
-                    "error",
-                    "cycle",
-                    "this value contains itself, which JSON cannot hold",
-                    "build the value as a tree: no list or dict may hold itself",
-                )
-            )
-            continue
-        on_path.add(id(x))
-        stack.append((x, at, True))
-        if isinstance(x, dict):
-            for k, y in x.items():
-                if type(k) is str:
-                    stack.append((y, (at, k), False))
-                else:
-                    out.append(not_json((at, f"<{type(k).__name__} key>"), k))
-        else:
-            stack.extend((y, (at, i), False) for i, y in enumerate(x))
-
-
-def not_finite(path: Path, v: float) -> Diagnostic:
-    return Diagnostic(
-        pointer(path),
-        "error",
-        "not-finite",
-        f"{show(v)} is not a finite number, and JSON cannot carry it",
-        "use a finite number (NaN and Infinity make to_json() fail)",
     )
 
 
