@@ -146,3 +146,8 @@ def test_a_type_or_key_that_is_not_json_is_named_without_calling_it() -> None:
     assert d.code == "not-json" and "Key" in d.message
     chart = {"type": "Chart", "data": [{Key(): 1}], "series": [], "xAxis": "v"}
     assert [d.code for d in validate({"type": "Card", "children": [chart]})] == ["not-json"]
+
+
+def test_a_wrapper_whose_inner_type_is_not_a_string_is_answered() -> None:
+    [d] = validate({"": {"type": []}})
+    assert d.code == "unknown-component"

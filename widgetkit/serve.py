@@ -86,7 +86,8 @@ def form_fields(widget: Any) -> set[str]:
         if isinstance(node, list):
             stack.extend(node)
         elif isinstance(node, dict):
-            path = FIELDS.get(node.get("type"))  # type: ignore[arg-type]
+            kind = node.get("type")
+            path = FIELDS.get(kind) if isinstance(kind, str) else None
             name: Any = node
             for key in path or ("",):
                 name = name.get(key) if isinstance(name, dict) else None

@@ -432,7 +432,7 @@ def _wrapped(payload: dict[Any, Any]) -> Diagnostic | None:
                     inner = json.loads(inner)
                 except ValueError:
                     continue
-            if type(inner) is dict and inner.get("type") in ROOTS:
+            if type(inner) is dict and type(inner.get("type")) is str and inner["type"] in ROOTS:
                 return Diagnostic(
                     "",
                     "error",
