@@ -17,18 +17,16 @@ Example::
 from __future__ import annotations
 
 import hashlib
-import inspect
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_type_hints
+from typing import Any, Literal
 
-from pydantic import ConfigDict, ValidationError, create_model
 from pydantic_core import to_jsonable_python
 
 from widgetkit import discover
 from widgetkit.diagnostics import Diagnostic, WidgetError
+from widgetkit.params import params_model, params_schema, parse_params
 from widgetkit.validate import validate
 from widgetkit.widget import Widget
 
@@ -252,8 +250,7 @@ PAYLOAD_SCHEMA: dict[str, Any] = {
 def widget_schema(w: Widget[Any, Any]) -> dict[str, Any]:
     """The JSON Schema of a builder's parameters (what the data editor may send)."""
     try:
-        schema: dict[str, Any] = _params_model(w).model_json_schema()
-        return schema
+        return params_schema(w)
     except Exception as exc:  # an annotation pydantic cannot describe
         return {"type": "object", "description": f"No schema: {type(exc).__name__}: {exc}"}
 
@@ -274,15 +271,14 @@ def render_widget(w: Widget[Any, Any], data: Any, file: Path) -> Rendered:
         problem = _problem("", "not-an-object", f"The data must be a JSON object, not {got}.")
         return Rendered(None, [], [problem])
     try:
-        model = _params_model(w)
+        params_model(w)
     except Exception:
         kwargs = data  # annotations pydantic cannot model: pass the JSON through as is
     else:
-        try:
-            parsed = model.model_validate(data)
-        except ValidationError as exc:
-            return Rendered(None, [], _data_problems(exc))
-        kwargs = {name: getattr(parsed, name) for name in type(parsed).model_fields}
+        parsed = parse_params(w, data)
+        if isinstance(parsed, list):
+            return Rendered(None, [], parsed)
+        kwargs = parsed
     return _build(w, kwargs, file)
 
 
@@ -297,40 +293,6 @@ def _build(w: Widget[Any, Any], kwargs: dict[str, Any], file: Path) -> Rendered:
         return Rendered(None, [_problem("", "builder-error", text + where)])
     payload = node.to_dict()
     return Rendered(payload, validate(payload))
-
-
-_MODELS: dict[int, Any] = {}
-
-
-def _params_model(w: Widget[Any, Any]) -> Any:
-    """A pydantic model of the builder's keyword parameters (cached per builder)."""
-    cached = _MODELS.get(id(w))
-    if cached is not None and cached[0] is w:
-        return cached[1]
-    hints = get_type_hints(w.fn)
-    fields: dict[str, Any] = {}
-    for name, param in inspect.signature(w.fn).parameters.items():
-        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
-            continue
-        default = ... if param.default is param.empty else param.default
-        fields[name] = (hints.get(name, Any), default)
-    config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
-    model = create_model(w.name, __config__=config, **fields)
-    _MODELS[id(w)] = (w, model)
-    return model
-
-
-def _data_problems(exc: ValidationError) -> list[Diagnostic]:
-    out = []
-    for err in exc.errors(include_url=False):
-        pointer = "".join(
-            "/" + str(p).replace("~", "~0").replace("/", "~1") for p in err["loc"]
-        )  # fmt: skip
-        got = json.dumps(to_jsonable_python(err.get("input"), fallback=repr))[:50]
-        hint = "remove it" if err["type"] == "extra_forbidden" else f"got {got}"
-        message = f"data{pointer}: {err['msg']}"
-        out.append(_problem(pointer, f"data-{err['type']}", message, hint))
-    return out
 
 
 def _problem(path: str, code: str, message: str, hint: str = "") -> Diagnostic:

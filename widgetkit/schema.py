@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from functools import cache
 from typing import Any
 
@@ -41,11 +42,17 @@ Schema = dict[str, Any]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 NULL: Schema = {"type": "null"}
-# What `datetime.fromisoformat` / `date.fromisoformat` accept in the forms people write.
-ISO_DATE = (
-    r"^\d{4}-\d{2}-\d{2}"
-    r"([T ]\d{2}(:\d{2}(:\d{2}([.,]\d+)?)?)?(Z|[+-]\d{2}(:?\d{2}(:?\d{2})?)?)?)?$"
+# Dates and datetimes `datetime.fromisoformat` takes, in the forms people write; exact on the
+# calendar (month lengths, Gregorian leap years) and the clock, so a string this pattern accepts
+# never fails validate's date check. [0-9], not \d: Python's \d takes any Unicode digit.
+_YEAR = r"([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+_MONTH_DAY = r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
+_LEAP_DAY = r"([0-9][0-9](0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)-02-29"
+_HOUR = r"([01][0-9]|2[0-3])"
+_TIME = (
+    rf"([T ]{_HOUR}(:[0-5][0-9](:[0-5][0-9]([.,][0-9]{{1,6}})?)?)?(Z|[+-]{_HOUR}(:?[0-5][0-9])?)?)?"
 )
+ISO_DATE = rf"^({_YEAR}-{_MONTH_DAY}|{_LEAP_DAY}){_TIME}$"
 _SCALARS: dict[str, Schema] = {
     "str": {"type": "string"},
     "bool": {"type": "boolean"},
@@ -160,9 +167,30 @@ def _ordered(names: frozenset[str]) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--indent", type=int, default=2, help="JSON indent (0 for compact)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="the schema a model fills in: OpenAI Structured Outputs' strict subset "
+        "(widgetkit.llm.widget_schema; read answers with widgetkit.llm.from_structured)",
+    )
+    parser.add_argument("--components", help="with --strict: only these, comma-separated")
+    parser.add_argument("--max-depth", type=int, help="with --strict: unroll to N levels")
 
 
 def run(args: argparse.Namespace) -> int:
     indent = args.indent or None
-    print(json.dumps(widget_schema(), indent=indent, ensure_ascii=False))
+    schema = widget_schema()
+    if args.strict:
+        from .llm import widget_schema as strict_schema
+
+        names = args.components.split(",") if args.components else None
+        try:
+            schema = strict_schema(components=names, max_depth=args.max_depth)
+        except ValueError as exc:
+            print(f"widgetkit schema: {exc}", file=sys.stderr)
+            return 2
+    elif args.components or args.max_depth:
+        print("widgetkit schema: --components and --max-depth go with --strict", file=sys.stderr)
+        return 2
+    print(json.dumps(schema, indent=indent, ensure_ascii=False))
     return 0
