@@ -17,7 +17,7 @@ from mypy import api
 from tests.templates.conftest import CORPUS, OWN_CORPUS
 from tests.templates.test_corpus import HAND_WRITTEN_DATA, PYTHON_TEST_DATA
 from tests.templates.test_own_corpus import data_for
-from widgetkit import validate
+from widgetkit import WidgetError, validate
 from widgetkit.cli import main
 from widgetkit.convert import ConvertError, convert_widget
 from widgetkit.templates import TemplateError, WidgetFile, load_widget, loads_widget
@@ -284,6 +284,12 @@ def test_converted_builder_matches_the_template_for_generated_data(
             expected = wf.render(data)
         except TemplateError:
             assume(False)  # data the template itself cannot render says nothing
+            return
+        problems = {d.code for d in validate(expected) if d.severity == "error"}
+        if problems:  # e.g. an empty image URL: the builder refuses what validate calls an error
+            with pytest.raises(WidgetError) as raised:
+                builder(**data)
+            assert {d.code for d in raised.value.diagnostics if d.severity == "error"} <= problems
             return
         assert builder(**data).to_dict() == expected
 
