@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.templates.conftest import strip_empty_children
 from tests.templates.test_convert import load_builder
 from widgetkit import validate
 from widgetkit.convert import ConvertError, convert_widget
@@ -95,19 +96,6 @@ RSVP_SCHEMA = {
 RSVP_DATA = {"event": "Launch party", "counts": [1, 2, 3]}
 
 FILES = {"order": (ORDER, ORDER_SCHEMA, ORDER_DATA), "rsvp": (RSVP, RSVP_SCHEMA, RSVP_DATA)}
-
-
-def strip_empty_children(value: Any) -> Any:
-    """The widget without `"children": []` on its leaves (what a builder writes)."""
-    if isinstance(value, dict):
-        return {
-            k: strip_empty_children(v)
-            for k, v in value.items()
-            if not (k == "children" and v == [])
-        }
-    if isinstance(value, list):
-        return [strip_empty_children(v) for v in value]
-    return value
 
 
 def older_export(template: str, schema: dict[str, Any], data: Any, preview: Any) -> str:
