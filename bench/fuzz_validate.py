@@ -2,7 +2,8 @@
 
 Run: `.venv/bin/python bench/fuzz_validate.py [COUNT]` (default 10,000). Each value is checked
 for every runtime (None, "js", "python"); the script prints how many values were tried, how long
-it took, and whether any call raised (it exits 1 if one did, with the first value and error).
+it took, the slowest single call, and whether any call raised (it exits 1 if one did, with the
+first value and error).
 tests/test_fuzz_validate.py runs a smaller, seeded share of the same strategy in CI.
 """
 
@@ -15,12 +16,14 @@ import traceback
 from hypothesis import HealthCheck, given, settings
 
 from widgetkit import validate
+from widgetkit.diagnostics import show
 from widgetkit.testing.hostile import hostile_json
 
 
 def main(count: int) -> int:
     tried = 0
     calls = 0
+    slowest = (0.0, "")
     failures: list[tuple[object, str]] = []
 
     @settings(
@@ -31,12 +34,16 @@ def main(count: int) -> int:
     )
     @given(hostile_json())
     def fuzz(value: object) -> None:
-        nonlocal tried, calls
+        nonlocal tried, calls, slowest
         tried += 1
         for runtime in (None, "js", "python"):
             calls += 1
             try:
+                began = time.perf_counter()
                 validate(value, runtime=runtime)  # type: ignore[arg-type]
+                took = time.perf_counter() - began
+                if took > slowest[0]:
+                    slowest = (took, f"{show(value, 80)} (runtime={runtime})")
             except Exception:  # the finding: recorded and reported, not raised into hypothesis
                 if not failures:
                     failures.append((value, traceback.format_exc()))
@@ -48,9 +55,10 @@ def main(count: int) -> int:
     print(f"values tried:     {tried:,}")
     print(f"validate() calls: {calls:,}")
     print(f"time:             {elapsed:.1f} s ({elapsed / max(tried, 1) * 1000:.1f} ms a value)")
+    print(f"slowest call:     {slowest[0] * 1000:.1f} ms on {slowest[1]}")
     if failures:
         value, error = failures[0]
-        print(f"EXCEPTION on {str(value)[:300]!r}:\n{error}")
+        print(f"EXCEPTION on {show(value, 300)}:\n{error}")
         return 1
     print("exceptions:       none")
     return 0

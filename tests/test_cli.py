@@ -89,14 +89,14 @@ def test_github_format_annotates_the_line_that_raised(
 def test_runtime_js_warns_about_python_only_parts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    chart = {
+    image = {
         "type": "Card",
-        "children": [{"type": "Chart", "data": [{"m": "Jan", "v": 1}], "series": [], "xAxis": "m"}],
+        "children": [{"type": "Image", "src": "a.png", "alt": "", "flex": 1}],
     }
-    (tmp_path / "chart.json").write_text(json.dumps(chart))
+    (tmp_path / "image.json").write_text(json.dumps(image))
     assert main(["validate", str(tmp_path), "--runtime", "js"]) == 0
     out = capsys.readouterr().out
-    assert "/children/0: warning: the Chart component is defined by openai-chatkit" in out
+    assert "/children/0/flex: warning: prop 'flex' is defined by openai-chatkit" in out
     assert main(["validate", str(tmp_path), "--runtime", "js", "--strict"]) == 1
 
 

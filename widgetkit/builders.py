@@ -167,6 +167,13 @@ def _check_whole(node: Node) -> dict[str, Any]:
     return payload
 
 
+def check_node_json(shallow: dict[str, Any]) -> list[Diagnostic]:
+    """Props and tokens of one component's JSON, children aside, tree rules about it alone."""
+    out: list[Diagnostic] = []
+    check_tree(shallow, None, compiled(None), TreeRules(), out, None, descend=False)
+    return [d for d in out if d.code not in _TREE_CODES]
+
+
 def check_node(node: Node) -> list[Diagnostic]:
     """Props, tokens and child kinds of one node; its children were checked when made."""
     out: list[Diagnostic] = []

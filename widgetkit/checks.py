@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import webcolors
 
 from .catalog import shapes as s
+from .catalog.aliases import ICON_ALIASES, prop_alias, token_alias
 from .catalog.types import (
     NUMBER,
     STR,
@@ -36,19 +37,34 @@ from .catalog.types import (
     Union,
 )
 from .diagnostics import Diagnostic, Path, nearest, one_of, pointer, show
+from .patterns import check_pattern
 
 Out = list[Diagnostic]
 Check = Callable[[Any, Path, Out], None]
 
 _PRIMITIVE = re.compile(r"^[a-z]+-\d{1,3}$")
-# CSS colour functions, and gradients: a `background` string is passed through to CSS as is.
+# CSS Color 4's colour functions (and var(), calc() for custom properties): a colour string goes
+# to CSS as it is.
 _CSS_FUNCTION = re.compile(
-    r"^(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|var"
-    r"|(repeating-)?(linear|radial|conic)-gradient)\(.*\)$"
+    r"^(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|light-dark|device-cmyk|var|calc)"
+    r"\(.*\)$",
+    re.IGNORECASE | re.DOTALL,
 )
+# What a `background` adds: images (url(), image-set(), gradients), so also the shorthand that
+# holds one (`center / cover no-repeat url(a.png)`).
+_CSS_IMAGE = re.compile(
+    r"(url|image-set|(repeating-)?(linear|radial|conic)-gradient|cross-fade|element)\(",
+    re.IGNORECASE,
+)
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _HEX = re.compile(r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
-_CSS_KEYWORDS = frozenset({"transparent", "currentcolor", "inherit", "initial", "unset"})
-_CSS_NAMES = frozenset(webcolors.names("css3"))
+_CSS_KEYWORDS = frozenset(
+    {"transparent", "currentcolor", "inherit", "initial", "unset", "revert", "revert-layer"}
+)
+# CSS Color 4's named colours: CSS3's 147 and rebeccapurple.
+_CSS_NAMES = frozenset(webcolors.names("css3")) | {"rebeccapurple"}
+# The Python types that are JSON (subclasses of them serialize as JSON too).
+JSON_TYPES = (str, int, float, bool, type(None), dict, list)
 
 
 def _kind(v: object) -> str:
@@ -132,19 +148,34 @@ def _accepts(t: Type) -> frozenset[str]:
 
 def _wrong_type(t: Type) -> Check:
     expected = describe(t)
+    hint = f"use {expected}"
+    if isinstance(t, MapOf) and t.why:
+        hint = f"use a JSON object: {t.why}"
+    if t is s.ActionConfig:
+        hint = 'write an action object such as {"type": "submit_order", "payload": {...}}'
 
     def report(v: Any, path: Path, out: Out) -> None:
-        out.append(
-            Diagnostic(
-                pointer(path),
-                "error",
-                "wrong-type",
-                f"{show(v)} is not {expected}",
-                f"use {expected}",
-            )
-        )
+        if not isinstance(v, JSON_TYPES):
+            out.append(not_json(path, v))
+            return
+        message = f"{show(v)} is not {expected}"
+        fix = hint
+        if type(v) is str and t is s.ActionConfig and v.strip():
+            fix = f'write the action as an object: {{"type": {show(v.strip())}}}'
+        out.append(Diagnostic(pointer(path), "error", "wrong-type", message, fix))
 
     return report
+
+
+def not_json(path: Path, v: object) -> Diagnostic:
+    """A Python value JSON cannot hold, named by its type alone (no user code runs)."""
+    return Diagnostic(
+        pointer(path),
+        "error",
+        "not-json",
+        f"a Python {type(v).__name__} object is not a JSON value",
+        "pass only JSON values: dicts, lists, strings, numbers, booleans and None",
+    )
 
 
 def _compile(t: Type, rt: Runtime | None) -> Check:
@@ -191,6 +222,7 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
 
             return check_number
         case Tokens(name, values):
+            t_tokens = t
             allowed = frozenset(values)
             hint = one_of(values)
 
@@ -198,7 +230,7 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
                 if type(v) is not str:
                     wrong(v, path, out)
                 elif v not in allowed:
-                    close = nearest(v, values)
+                    close = token_alias(t_tokens, v) or nearest(v, values)
                     out.append(
                         Diagnostic(
                             pointer(path),
@@ -217,8 +249,8 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
                     wrong(v, path, out)
 
             return check_const
-        case ColorStr(name, tokens):
-            return _color_check(name, tokens, wrong)
+        case ColorStr(name, tokens, css):
+            return _color_check(name, tokens, css, wrong)
         case IsoDate():
             return _date_check(wrong)
         case IconRef():
@@ -228,19 +260,8 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
             def check_regex(v: Any, path: Path, out: Out) -> None:
                 if type(v) is not str:
                     wrong(v, path, out)
-                    return
-                try:
-                    re.compile(v)
-                except re.error as exc:
-                    out.append(
-                        Diagnostic(
-                            pointer(path),
-                            "warning",
-                            "bad-pattern",
-                            f"{show(v)} is not a valid regular expression: {exc}",
-                            "fix the pattern; browsers ignore an invalid one",
-                        )
-                    )
+                else:
+                    check_pattern(v, path, out)
 
             return check_regex
         case Union(options):
@@ -262,9 +283,12 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
             def check_map(v: Any, path: Path, out: Out) -> None:
                 if type(v) is not dict:
                     wrong(v, path, out)
-                    return
-                for k, x in v.items():
-                    value_check(x, (path, k), out)
+                else:
+                    for k, x in v.items():
+                        if type(k) is str:
+                            value_check(x, (path, k), out)
+                        else:
+                            out.append(not_json((path, f"<{type(k).__name__} key>"), k))
 
             return check_map
         case Shape():
@@ -274,16 +298,23 @@ def _compile(t: Type, rt: Runtime | None) -> Check:
     raise TypeError(f"no checker for {t!r}")  # pragma: no cover - the match is exhaustive
 
 
-def _color_check(name: str, tokens: tuple[str, ...], wrong: Check) -> Check:
+def _color_check(name: str, tokens: tuple[str, ...], css: str, wrong: Check) -> Check:
     allowed = frozenset(tokens)
+    background = css == "background"
 
     def check_color(v: Any, path: Path, out: Out) -> None:
         if type(v) is not str:
             wrong(v, path, out)
             return
-        if v in allowed or _PRIMITIVE.match(v) or _HEX.match(v) or _CSS_FUNCTION.match(v):
+        if v in allowed or _PRIMITIVE.match(v) or _HEX.match(v):
             return
-        if v.lower() in _CSS_NAMES or v.lower() in _CSS_KEYWORDS:
+        if background and _CSS_IMAGE.search(v):
+            for url in _CSS_URL.finditer(v):
+                if is_script_url(url.group(2)):
+                    out.append(unsafe_url(path, v))
+            return
+        word = v.strip().lower()
+        if _CSS_FUNCTION.match(word) or word in _CSS_NAMES or word in _CSS_KEYWORDS:
             return
         close = nearest(v, tokens)
         out.append(
@@ -299,26 +330,46 @@ def _color_check(name: str, tokens: tuple[str, ...], wrong: Check) -> Check:
     return check_color
 
 
+# The dates both runtimes read (js-date): ECMAScript's Date Time String Format, from a full date
+# on (openai-chatkit's `datetime` needs the day): YYYY-MM-DD, then THH:mm[:ss[.sss]] and Z or an
+# offset. Python alone would take `20250314` or week dates, which JavaScript's Date cannot read.
+_JS_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?"
+)
+
+
+def iso_date(v: object) -> tuple[int, ...] | None:
+    """A date string both runtimes read, as a comparable (y, m, d, h, min, s, µs); else None."""
+    if type(v) is not str:
+        return None
+    m = _JS_DATE.fullmatch(v)
+    if m is None:
+        return None
+    y, mo, d, h, mi, sec, frac, _ = m.groups()
+    try:
+        when = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(sec or 0))
+    except ValueError:  # 2025-02-30, 25:00
+        return None
+    micro = int((frac or "0").ljust(6, "0")[:6])
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second, micro)
+
+
 def _date_check(wrong: Check) -> Check:
     def check_date(v: Any, path: Path, out: Out) -> None:
         if type(v) is not str:
             wrong(v, path, out)
-            return
-        try:
-            datetime.fromisoformat(v)
-        except ValueError:
-            try:
-                date.fromisoformat(v)
-            except ValueError:
-                out.append(
-                    Diagnostic(
-                        pointer(path),
-                        "error",
-                        "bad-date",
-                        f"{show(v)} is not an ISO 8601 date",
-                        'write it like "2025-03-14" or "2025-03-14T09:30:00Z"',
-                    )
+        elif iso_date(v) is None:
+            out.append(
+                Diagnostic(
+                    pointer(path),
+                    "error",
+                    "bad-date",
+                    f"{show(v)} is not a date ChatKit.js and openai-chatkit both read",
+                    'write it like "2025-03-14" or "2025-03-14T09:30:00Z" (JavaScript\'s Date '
+                    "reads no compact or week dates)",
                 )
+            )
 
     return check_date
 
@@ -333,10 +384,11 @@ def _icon_check(rt: Runtime | None, wrong: Check) -> Check:
             if rt == "js" and v in s.ICONS_PY_ONLY:
                 out.append(drift(path, f'icon "{v}"', "js"))
         elif v.startswith(s.ICON_PREFIXES):
-            if rt == "js":
-                out.append(drift(path, f"the prefixed icon {show(v)}", "js"))
+            prefix = v[: v.index(":") + 1]
+            if rt is not None and rt not in s.ICON_PREFIX_RUNTIMES[prefix]:
+                out.append(drift(path, f"the prefixed icon {show(v)}", rt))
         else:
-            close = nearest(v, s.ICONS)
+            close = ICON_ALIASES.get(v.lower()) or nearest(v, s.ICONS)
             out.append(
                 Diagnostic(
                     pointer(path),
@@ -416,7 +468,9 @@ def _withdrift(check: Check, what: str, rt: Runtime) -> Check:
 
 # Fast paths: the walk checks these kinds inline and calls the full checker only to report.
 FAST_CALL, FAST_STR, FAST_BOOL, FAST_TOKENS, FAST_NUMBER, FAST_ANY, FAST_NUMBER_OR_STR = range(7)
-_FAST_SCALARS = {"str": FAST_STR, "bool": FAST_BOOL, "number": FAST_NUMBER, "any": FAST_ANY}
+FAST_OBJECT = 7  # a JSON object (an action's payload): checked inline for being an object
+FAST_MARK = 8  # a component's id or key: a string the tree rules need to see
+_FAST_SCALARS = {"str": FAST_STR, "bool": FAST_BOOL, "number": FAST_NUMBER}
 Entry = tuple[int, frozenset[str], Check]
 
 
@@ -434,6 +488,8 @@ def _fast(f: Field, check: Check, rt: Runtime | None) -> Entry:
                 return FAST_TOKENS, frozenset(tokens), check
             case Union(options) if all(o in (NUMBER, STR) for o in options):
                 return FAST_NUMBER_OR_STR, frozenset(), check
+            case MapOf(Scalar("any")):
+                return FAST_OBJECT, frozenset(), check
     return FAST_CALL, frozenset(), check
 
 
@@ -462,6 +518,8 @@ def _shape_check(shape: Shape, rt: Runtime | None, wrong: Check) -> Check:
             t = type(x)
             if fast == FAST_STR:
                 ok = t is str
+            elif fast == FAST_OBJECT:  # an object (an action's payload)
+                ok = t is dict  # its values are the app's own JSON: not walked
             elif fast == FAST_TOKENS:
                 ok = t is str and x in tokens
             elif fast == FAST_ANY:
@@ -517,9 +575,12 @@ def _tagged_check(
 
 
 def unknown_prop(path: Path, key: object, owner: str, known: dict[str, Any]) -> Diagnostic:
-    close = nearest(str(key), known)
+    if type(key) not in (str, int, float, bool, type(None)):
+        return not_json((path, f"<{type(key).__name__} key>"), key)
+    word = str(key)
+    close = prop_alias(owner, word) or nearest(word, known)
     return Diagnostic(
-        pointer((path, str(key))),
+        pointer((path, word)),
         "error",
         "unknown-prop",
         f"{owner} has no prop {show(key)}",
@@ -534,4 +595,21 @@ def missing_prop(path: Path, key: str, owner: str) -> Diagnostic:
         "missing-prop",
         f"{owner} needs {key!r}",
         f"add {key!r}",
+    )
+
+
+def is_script_url(url: str) -> bool:
+    """Whether following or loading `url` runs script (javascript:, vbscript:)."""
+    # Browsers drop ASCII whitespace and control characters before reading a URL's scheme.
+    cleaned = "".join(ch for ch in url[:64] if ch > " ").lower()
+    return cleaned.startswith(("javascript:", "vbscript:"))
+
+
+def unsafe_url(path: Path, url: str) -> Diagnostic:
+    return Diagnostic(
+        pointer(path),
+        "error",
+        "unsafe-url",
+        f"{show(url)} holds a script URL: following or loading it would run code",
+        "use an http(s) URL, a path, or a data: image",
     )

@@ -246,8 +246,8 @@ class ActionConfig(TypedDict, total=False):
 
     type: Required[str]
     """Action type your server's action handler switches on."""
-    payload: Any
-    """JSON payload sent with the action."""
+    payload: Mapping[str, Any]
+    """JSON object sent with the action; a form's values are merged into it."""
     handler: Handler
     """Where the action is handled (default `server`)."""
     loadingBehavior: LoadingBehavior
@@ -698,7 +698,7 @@ class Divider(Node):
 
 
 class Transition(Node):
-    """Animates layout changes of its single child."""
+    """Animates layout changes of its single child; no child animates the last one away."""
 
     def __init__(
         self,
@@ -1038,7 +1038,7 @@ class RadioGroup(Node):
 
 
 class Chart(Node):
-    """A bar, line or area chart over rows of data. Only openai-chatkit (Python) defines it."""
+    """A bar, line or area chart over rows of data."""
 
     def __init__(
         self,

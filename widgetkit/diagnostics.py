@@ -31,18 +31,18 @@ def show(value: object, limit: int = 50) -> str:
 
 def _brief(value: object, depth: int, budget: int) -> str:
     # Bounded in depth and length, so quoting a value nested 100,000 deep costs nothing.
-    if isinstance(value, dict):
+    if type(value) is dict:
         if depth == 0:
             return "{…}" if value else "{}"
         parts = []
         for k, v in value.items():
             parts.append(
-                f"{json.dumps(str(k), ensure_ascii=False)}: {_brief(v, depth - 1, budget)}"
+                f"{json.dumps(_key(k), ensure_ascii=False)}: {_brief(v, depth - 1, budget)}"
             )
             if sum(map(len, parts)) > budget:
                 break
         return "{" + ", ".join(parts) + "}"
-    if isinstance(value, list):
+    if type(value) is list:
         if depth == 0:
             return "[…]" if value else "[]"
         items = []
@@ -51,10 +51,17 @@ def _brief(value: object, depth: int, budget: int) -> str:
             if sum(map(len, items)) > budget:
                 break
         return "[" + ", ".join(items) + "]"
+    if not isinstance(value, (str, int, float, bool, type(None))):
+        # Not JSON: named by its type alone, so no user code (__repr__, __str__) runs.
+        return f"<a Python {type(value).__name__}>"
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=True)[: budget + 1]
-    except (TypeError, ValueError):
-        return repr(value)[: budget + 1]
+    except (TypeError, ValueError, RecursionError):
+        return f"<a Python {type(value).__name__}>"
+
+
+def _key(k: object) -> str:
+    return str(k) if isinstance(k, (str, int, float, bool, type(None))) else f"<{type(k).__name__}>"
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:

@@ -42,16 +42,15 @@ Schema = dict[str, Any]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 NULL: Schema = {"type": "null"}
-# Dates and datetimes `datetime.fromisoformat` takes, in the forms people write; exact on the
-# calendar (month lengths, Gregorian leap years) and the clock, so a string this pattern accepts
-# never fails validate's date check. [0-9], not \d: Python's \d takes any Unicode digit.
+# The dates validate accepts (what JavaScript's Date and openai-chatkit both read: YYYY-MM-DD, then
+# THH:mm[:ss[.fff]] and Z or ±HH:mm); exact on the calendar (month lengths, Gregorian leap years)
+# and the clock, so a string this pattern accepts never fails validate's date check. [0-9], not
+# \d: Python's \d takes any Unicode digit.
 _YEAR = r"([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
 _MONTH_DAY = r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
 _LEAP_DAY = r"([0-9][0-9](0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)-02-29"
 _HOUR = r"([01][0-9]|2[0-3])"
-_TIME = (
-    rf"([T ]{_HOUR}(:[0-5][0-9](:[0-5][0-9]([.,][0-9]{{1,6}})?)?)?(Z|[+-]{_HOUR}(:?[0-5][0-9])?)?)?"
-)
+_TIME = rf"(T{_HOUR}:[0-5][0-9](:[0-5][0-9](\.[0-9]{{1,9}})?)?(Z|[+-]{_HOUR}:[0-5][0-9])?)?"
 ISO_DATE = rf"^({_YEAR}-{_MONTH_DAY}|{_LEAP_DAY}){_TIME}$"
 _SCALARS: dict[str, Schema] = {
     "str": {"type": "string"},

@@ -38,6 +38,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from .builders import Node, _from_checked
+from .catalog import FIELDS
 from .handlers import ActionContext, ActionFailed, ActionRouter, Notice, Outcome, PayloadError
 
 if TYPE_CHECKING:
@@ -71,10 +72,9 @@ __all__ = [
 IdFactory = Callable[[Any], str]
 States = Node | Iterable[Node] | AsyncIterable[Node]
 
-# The components whose `name` ChatKit gathers into a form's values.
-FIELD_TYPES = frozenset(
-    {"Input", "Textarea", "Select", "Checkbox", "RadioGroup", "DatePicker", "Toggle"}
-)
+# The components whose values ChatKit gathers into a form's values, from the catalog: the
+# controls' `name` and an editable Text's `editable.name`.
+FIELD_TYPES = frozenset(FIELDS)
 
 
 def form_fields(widget: Any) -> set[str]:
@@ -86,8 +86,12 @@ def form_fields(widget: Any) -> set[str]:
         if isinstance(node, list):
             stack.extend(node)
         elif isinstance(node, dict):
-            name = node.get("name")
-            if node.get("type") in FIELD_TYPES and isinstance(name, str) and name:
+            kind = node.get("type")
+            path = FIELDS.get(kind) if isinstance(kind, str) else None
+            name: Any = node
+            for key in path or ("",):
+                name = name.get(key) if isinstance(name, dict) else None
+            if path and isinstance(name, str) and name:
                 names.add(name.split(".", 1)[0])
             stack.extend(v for k, v in node.items() if k == "children")
     return names

@@ -8,33 +8,40 @@ diagnostics and never an exception.
 
 from __future__ import annotations
 
+import json
+import re
 from functools import cache
 from typing import Any
 
-from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, FORM_CONTROLS, ROOTS, Component
+from .catalog import ALLOWED_CHILDREN, BY_NAME, COMPONENTS, FORM_CONTROLS, FORMS, ROOTS, Component
+from .catalog.aliases import component_alias
 from .catalog.types import Runtime
 from .checks import (
     FAST_ANY,
     FAST_BOOL,
+    FAST_MARK,
     FAST_NUMBER,
     FAST_NUMBER_OR_STR,
     FAST_STR,
     FAST_TOKENS,
+    JSON_TYPES,
     Out,
     drift,
     entries,
     missing_prop,
+    not_json,
     unknown_prop,
 )
 from .diagnostics import Diagnostic, Path, nearest, pointer, show
 from .rules import TreeRules
 
-# Components the tree rules must see even without an id (forms, labels, a11y); Text only when it
-# is editable and Card only when it is a form.
-_RULES_ALWAYS = FORM_CONTROLS | {"Label", "Form"}
-_RULES_WHEN_PRESENT = {"Text": "editable", "Card": "asForm", "Button": "submit"}
+# Components the tree rules must see even without an id or key (forms, labels, options, images,
+# list limits); Text only when it is editable. Inside a form the rules see every node (its
+# actions carry the form's values).
+_RULES_ALWAYS = FORM_CONTROLS | set(FORMS) | {"Label", "Image", "ListView"}
+_RULES_WHEN_PRESENT = {"Text": "editable", "Button": "submit"}
 _NEVER = object()  # never a key of a JSON object
-_RULES_WHEN_EMPTY = {"Button": "label", "Image": "alt"}  # the a11y rules look at these
+_RULES_WHEN_EMPTY = {"Button": "label"}  # the a11y rules look at these
 
 
 class CompiledComponent:
@@ -54,6 +61,9 @@ class CompiledComponent:
     def __init__(self, spec: Component, rt: Runtime | None) -> None:
         self.spec = spec
         self.checks = entries(spec.props, rt)
+        for name in ("id", "key"):  # the tree rules read these: the prop loop marks the node
+            fast, tokens, check = self.checks[name]
+            self.checks[name] = (FAST_MARK if fast == FAST_STR else fast, tokens, check)
         self.required = spec.required
         self.children = spec.children
         self.allowed = ALLOWED_CHILDREN[spec.children.group] if spec.children else frozenset()
@@ -80,6 +90,8 @@ def compiled(rt: Runtime | None) -> dict[str, CompiledComponent]:
 
 
 _ROOT_HINT = "make the root a Card, ListView or Basic"
+# Keys a wrapper object puts a widget under (`{"widget": {...}}`, a model's `{"card": ...}`).
+_WRAPPERS = ("widget", "card", "root", "payload", "output", "result", "data", "response")
 
 
 def validate(payload: object, *, runtime: Runtime | None = None) -> list[Diagnostic]:
@@ -96,11 +108,11 @@ def validate(payload: object, *, runtime: Runtime | None = None) -> list[Diagnos
     table = compiled(runtime)
     rules = TreeRules()
     if type(payload) is not dict:
-        out.append(
-            Diagnostic(
-                "", "error", "not-object", f"{show(payload)} is not a widget object", _ROOT_HINT
-            )
-        )
+        out.append(_not_object(payload))
+        return out
+    wrapped = _wrapped(payload)
+    if wrapped is not None:
+        out.append(wrapped)
         return out
     kind = payload.get("type")
     if type(kind) is str and kind in BY_NAME and kind not in ROOTS:
@@ -130,24 +142,26 @@ def check_tree(
     """
     # Each stack entry is a list of sibling nodes, walked by the inner loop, so a leaf never
     # costs a push and a pop. A list's nodes sit at (base, i); a lone child (root, Transition's
-    # child) at base itself.
-    stack: list[tuple[list[Any], Path, frozenset[str], str, object, bool]] = [
-        ([root], root_path, _ANYWHERE, "", rules.top, False)
-    ]
+    # child) at base itself. `above` links the nodes above the list (node, its path, above), so
+    # a Python structure that contains itself is found: at each power-of-two depth from 8 (real
+    # widgets seldom reach it), which costs a walk up of that depth, twice the tree's depth in all.
+    stack: list[Entry] = [([root], root_path, _ANYWHERE, "", rules.top, False, 0, None)]
     while stack:
         if len(out) >= MAX_DIAGNOSTICS:
             out.append(_too_many())
             return
-        items, base, allowed, parent, scope, indexed = stack.pop()
+        items, base, allowed, parent, scope, indexed, depth, above = stack.pop()
+        if depth & (depth - 1) == 0 and depth >= 8 and _cycle(above, out):
+            continue
         i = -1
         for node in items:
             i += 1
             try:
                 kind = node["type"]
                 comp = table[kind]
-            except (KeyError, TypeError, IndexError):  # not a dict, no type, unknown type
+            except Exception:  # not a dict, no type, an unknown or unhashable type
                 path: Path = (base, i) if indexed else base
-                _odd_node(node, path, out, stack if descend else None, scope)
+                _odd_node(node, path, out, stack if descend else None, scope, depth, above)
                 continue
             if kind not in allowed:
                 path = (base, i) if indexed else base
@@ -157,6 +171,7 @@ def check_tree(
             )
             if other:  # the runtime asked for lacks this component
                 out.append(drift((base, i) if indexed else base, f"the {kind} component", other))
+            marked = False
             for k, v in node.items():
                 entry = checks.get(k)
                 if entry is None:
@@ -185,6 +200,10 @@ def check_tree(
                 elif fast == FAST_NUMBER:  # v - v is NaN for NaN and ±inf, which JSON cannot carry
                     if type(v) is int or (type(v) is float and v - v == 0.0):
                         continue
+                elif fast == FAST_MARK:  # an id or a key: the tree rules look at this node
+                    if type(v) is str:
+                        marked = True
+                        continue
                 check(v, ((base, i) if indexed else base, k), out)
             for k in required:  # usually one: Text's value, Button's label
                 if k not in node:
@@ -194,7 +213,8 @@ def check_tree(
                 out.append(missing_prop((base, i) if indexed else base, "children", kind))
             if (
                 rules_always
-                or "id" in node
+                or marked
+                or scope is not None
                 or rules_when in node
                 or (rules_empty and not node.get(rules_empty))
             ):
@@ -210,13 +230,17 @@ def check_tree(
                 if spec.single:
                     _single_child_list(kind, (base, i) if indexed else base, out)
                 elif descend:
-                    path = ((base, i) if indexed else base, "children")
-                    stack.append((children, path, comp.allowed, kind, inner, True))
+                    at = (base, i) if indexed else base
+                    up = (node, at, above)
+                    stack.append((children, (at, "children"), comp.allowed, kind, inner, True,
+                                  depth + 1, up))  # fmt: skip
             elif children is None:
                 pass  # reported above when required
             elif spec.single and descend:
-                path = ((base, i) if indexed else base, "children")
-                stack.append(([children], path, comp.allowed, kind, inner, False))
+                at = (base, i) if indexed else base
+                up = (node, at, above)
+                stack.append(([children], (at, "children"), comp.allowed, kind, inner, False,
+                              depth + 1, up))  # fmt: skip
             elif not spec.single:
                 _children_not_list(kind, children, (base, i) if indexed else base, out)
 
@@ -239,13 +263,48 @@ def _too_many() -> Diagnostic:
 _ANYWHERE: frozenset[str] = frozenset(c.name for c in COMPONENTS)
 
 
+# The nodes above a list of siblings: (node, its path, the nodes above it), or None at the top.
+Above = tuple[Any, Path, "Above"] | None
+Entry = tuple[list[Any], Path, frozenset[str], str, object, bool, int, Above]
+
+
+def _cycle(above: Above, out: Out) -> bool:
+    """Whether the chain of nodes above holds one node twice; if so, report where it first
+    comes back (the structure contains itself, so the walk would never end)."""
+    chain: list[tuple[Any, Path]] = []
+    while above is not None:
+        node, at, above = above
+        chain.append((node, at))
+    seen: dict[int, Path] = {}
+    for node, at in reversed(chain):  # from the top down: the first repeat is the shortest
+        first = seen.setdefault(id(node), at)
+        if first is not at:
+            out.append(
+                Diagnostic(
+                    pointer(at),
+                    "error",
+                    "cycle",
+                    f"this node is the one at {pointer(first) or '/'}: the structure contains "
+                    "itself, which JSON cannot hold",
+                    "build the widget as a tree: no node may be inside itself",
+                )
+            )
+            return True
+    return False
+
+
 def _odd_node(
     node: object,
     path: Path,
     out: Out,
-    stack: list[tuple[list[Any], Path, frozenset[str], str, object, bool]] | None,
+    stack: list[Entry] | None,
     scope: object,
+    depth: int = 0,
+    above: Above = None,
 ) -> None:
+    if not isinstance(node, JSON_TYPES):
+        out.append(not_json(path, node))
+        return
     if type(node) is not dict:
         out.append(
             Diagnostic(
@@ -260,7 +319,8 @@ def _odd_node(
     out.append(_unknown_component(path, node.get("type")))
     children = node.get("children")
     if stack is not None and type(children) is list:
-        stack.append((children, (path, "children"), _ANYWHERE, "?", scope, True))
+        up = (node, path, above)
+        stack.append((children, (path, "children"), _ANYWHERE, "?", scope, True, depth + 1, up))
 
 
 def _missing_props(node: dict[str, Any], path: Path, comp: CompiledComponent, out: Out) -> None:
@@ -315,7 +375,7 @@ def _unknown_component(path: Path, kind: object) -> Diagnostic:
             f"this node {what}",
             'every component needs "type", e.g. "Text"',
         )
-    close = nearest(kind, BY_NAME)
+    close = component_alias(kind) or nearest(kind, BY_NAME)
     return Diagnostic(
         pointer((path, "type")),
         "error",
@@ -341,3 +401,43 @@ def _bad_child(path: Path, kind: str, parent: str, allowed: frozenset[str]) -> D
         f"a {kind} cannot be a child of {parent}",
         hint,
     )
+
+
+def _not_object(payload: object) -> Diagnostic:
+    """The root is not a dict: say what it is and how to get the widget out of it."""
+    if not isinstance(payload, JSON_TYPES):
+        return not_json(None, payload)
+    hint = _ROOT_HINT
+    if type(payload) is str:
+        text = payload.strip()
+        fenced = re.fullmatch(r"```[\w-]*\s*\n?(.*?)\n?\s*```", text, re.DOTALL)
+        if fenced is not None:
+            hint = "strip the Markdown code fence (```json … ```) and parse the JSON inside it"
+        elif text[:1] in "{[":
+            hint = "this is a string holding JSON: parse it first (json.loads) and pass the object"
+    elif type(payload) is list and payload and all(type(x) is dict for x in payload):
+        hint = "pass one widget object, not a list; wrap the components in a Card"
+    return Diagnostic("", "error", "not-object", f"{show(payload)} is not a widget object", hint)
+
+
+def _wrapped(payload: dict[Any, Any]) -> Diagnostic | None:
+    """A widget under a wrapper key (`{"widget": {"type": "Card", ...}}`): say to unwrap it."""
+    if "type" in payload:
+        return None
+    for key, value in payload.items():
+        if key in _WRAPPERS or len(payload) == 1:
+            inner = value
+            if type(inner) is str and inner.strip()[:1] == "{":
+                try:
+                    inner = json.loads(inner)
+                except ValueError:
+                    continue
+            if type(inner) is dict and type(inner.get("type")) is str and inner["type"] in ROOTS:
+                return Diagnostic(
+                    "",
+                    "error",
+                    "not-object",
+                    f"this object wraps the widget under {show(key)}; it is not a widget itself",
+                    f"unwrap it: validate and send payload[{show(key)}], the {inner['type']}",
+                )
+    return None

@@ -1,8 +1,10 @@
 """Every ChatKit widget component, described once.
 
-Sources: openai-chatkit's `chatkit/widgets.py` (1.6.x) and ChatKit.js's published
-`@openai/chatkit` `types/widgets.d.ts` (1.9). A prop only one of them defines is marked with
-`runtimes=PY` or `runtimes=JS`; `validate(..., runtime=...)` warns about it for the other one.
+Sources: ChatKit's docs, openai-chatkit's `chatkit/widgets.py` (1.6.x) and ChatKit.js's published
+`@openai/chatkit` `types/widgets.d.ts` (1.7); `catalog/sources.py` quotes each one, and every
+default, runtime mark and behaviour below names the source it rests on. A prop only one runtime
+defines is marked with `runtimes=PY` or `runtimes=JS` and its evidence;
+`validate(..., runtime=...)` warns about it for the other one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .types import (
     JS,
     PY,
     STR,
+    Default,
     Field,
     IconRef,
     IsoDate,
@@ -42,7 +45,29 @@ class Children:
 
 
 @dataclass(frozen=True)
+class FormBehaviour:
+    """A component that gathers its fields' values: always (`when` is None, a Form) or when the
+    boolean prop `when` is true (an `asForm` Card); `action` is the path to the action that the
+    values are sent with (`onSubmitAction`, `confirm.action`)."""
+
+    action: tuple[str, ...]
+    when: str | None = None
+    source: str = "docs-forms"
+
+
+@dataclass(frozen=True)
 class Component:
+    """One component. Besides its props and children:
+
+    - `field_name`: the path to the prop holding its form-field name (`("name",)`,
+      `("editable", "name")` for an editable Text); empty when it is not a form field.
+    - `label_by`: for a field that needs an accessible name, the props that give one besides a
+      `Label` naming the field (`("placeholder",)`); None when it needs none.
+    - `only_in`: the one parent it may stand in (a ListViewItem only in a ListView); None for
+      anywhere its kind is allowed (roots: at the top, or inside a Basic).
+    - `form`: how it gathers its fields' values, if it does.
+    """
+
     name: str
     doc: str
     props: tuple[Field, ...]
@@ -50,6 +75,11 @@ class Component:
     main: str | None = None  # the prop builders take positionally
     root: bool = False
     runtimes: frozenset[Runtime] = BOTH
+    runtime_source: str = ""
+    field_name: tuple[str, ...] = ()
+    label_by: tuple[str, ...] | None = None
+    only_in: str | None = None
+    form: FormBehaviour | None = None
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -59,11 +89,25 @@ class Component:
     def required(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.props if f.required)
 
+    @property
+    def defaults(self) -> dict[str, Default]:
+        """The props ChatKit gives a value when they are absent, and that value."""
+        return {f.name: f.default for f in self.props if f.default is not None}
+
 
 def P(
-    name: str, type: Type, doc: str, *, required: bool = False, runtimes: frozenset[Runtime] = BOTH
+    name: str,
+    type: Type,
+    doc: str,
+    *,
+    required: bool = False,
+    runtimes: frozenset[Runtime] = BOTH,
+    default: Default = None,
+    by: str = "",
+    evidence: str = "",
 ) -> Field:
-    return Field(name, type, doc, required, runtimes)
+    """A prop; `default` is backed by the source `by`, a runtime mark by `evidence`."""
+    return Field(name, type, doc, required, runtimes, default, by, evidence)
 
 
 COMMON = (
@@ -107,11 +151,13 @@ TEXT_BASE = (
 THEME = P("theme", s.Theme, "Force the light or dark theme for this subtree.")
 STATUS = P("status", s.WidgetStatus, "Status header shown above the content.")
 FIELD_NAME = P("name", STR, "Form field name the value is submitted under.", required=True)
+FIELD = ("name",)  # where a form control keeps its field name
+NAMED_BY = ("placeholder",)  # what names a text-like control besides a Label
 ON_CHANGE = P("onChangeAction", s.ActionConfig, "Action dispatched when the value changes.")
 DISABLED = P("disabled", BOOL, "Disable interaction and dim the control.")
 REQUIRED = P("required", BOOL, "A value is required to submit the form.")
 PLACEHOLDER = P("placeholder", STR, "Placeholder text shown while empty.")
-CONTROL_SIZE = P("size", s.ControlSize, "Control size.")
+CONTROL_SIZE = P("size", s.ControlSize, "Control size.", default="md", by="apps-sdk-ui")
 PILL = P("pill", BOOL, "Fully rounded ends.")
 BLOCK_WIDTH = P("block", BOOL, "Stretch to the full available width.")
 CLEARABLE = P("clearable", BOOL, "Show a control that clears the value.")
@@ -131,8 +177,14 @@ COMPONENTS: tuple[Component, ...] = (
             *COMMON,
             P("asForm", BOOL, "Treat the card as a form: confirm/cancel send its field values."),
             P("background", s.BackgroundColor, "Background colour token, primitive, CSS, pair."),
-            P("border", s.BorderValue, "Border around the card.", runtimes=JS),
-            P("size", s.CardSize, "Card width preset."),
+            P(
+                "border",
+                s.BorderValue,
+                "Border around the card.",
+                runtimes=JS,
+                evidence="js-table",  # added in @openai/chatkit 1.7; openai-chatkit drops it
+            ),
+            P("size", s.CardSize, "Card width preset.", default="md", by="docs-card-size"),
             P("padding", s.SpacingValue, "Inner padding."),
             STATUS,
             P("collapsed", BOOL, "Collapse the body, e.g. once its main action is done."),
@@ -142,6 +194,7 @@ COMPONENTS: tuple[Component, ...] = (
         ),
         CHILDREN,
         root=True,
+        form=FormBehaviour(("confirm", "action"), when="asForm", source="docs-card-as-form"),
     ),
     Component(
         "ListView",
@@ -161,7 +214,13 @@ COMPONENTS: tuple[Component, ...] = (
         (
             *COMMON,
             THEME,
-            P("direction", s.Direction, "Layout direction of the children."),
+            P(
+                "direction",
+                s.Direction,
+                "Layout direction of the children.",
+                default="col",
+                by="renderer",
+            ),
             P("gap", SIZE_VALUE, "Gap between children."),
             P("padding", s.SpacingValue, "Inner padding."),
             P("align", s.Alignment, "Cross-axis alignment."),
@@ -176,16 +235,27 @@ COMPONENTS: tuple[Component, ...] = (
         (
             *COMMON,
             P("onClickAction", s.ActionConfig, "Action dispatched when the row is clicked."),
-            P("gap", SIZE_VALUE, "Gap between children."),
-            P("align", s.Alignment, "Cross-axis alignment of the content."),
+            P("gap", SIZE_VALUE, "Gap between children.", default=3, by="renderer"),
+            P(
+                "align",
+                s.Alignment,
+                "Cross-axis alignment of the content.",
+                default="center",
+                by="renderer",
+            ),
         ),
         CHILDREN,
+        only_in="ListView",  # docs-containers
     ),
     # -- layout ------------------------------------------------------------------------------
     Component(
         "Box",
         "A flex container whose direction you choose.",
-        (*COMMON, P("direction", s.Direction, "Flex direction."), *BOX),
+        (
+            *COMMON,
+            P("direction", s.Direction, "Flex direction.", default="col", by="renderer"),
+            *BOX,
+        ),
         Children("component", required=False),
     ),
     Component(
@@ -203,10 +273,11 @@ COMPONENTS: tuple[Component, ...] = (
         (
             *COMMON,
             P("onSubmitAction", s.ActionConfig, "Action dispatched with the field values."),
-            P("direction", s.Direction, "Flex direction."),
+            P("direction", s.Direction, "Flex direction.", default="col", by="renderer"),
             *BOX,
         ),
         Children("component", required=False),
+        form=FormBehaviour(("onSubmitAction",)),
     ),
     Component(
         "Spacer",
@@ -226,9 +297,9 @@ COMPONENTS: tuple[Component, ...] = (
     ),
     Component(
         "Transition",
-        "Animates layout changes of its single child.",
+        "Animates layout changes of its single child; no child animates the last one away.",
         COMMON,
-        Children("component", single=True),
+        Children("component", single=True, required=False),  # py-transition: `| None`
     ),
     # -- text --------------------------------------------------------------------------------
     Component(
@@ -242,11 +313,12 @@ COMPONENTS: tuple[Component, ...] = (
             P("lineThrough", BOOL, "Strike the text through."),
             *TEXT_BASE,
             P("width", SIZE_VALUE, "Width of the text box; px or CSS string."),
-            P("size", s.TextSize, "Text size."),
+            P("size", s.TextSize, "Text size.", default="md", by="renderer"),
             P("minLines", INT, "Reserve room for at least this many lines."),
             P("editable", s.EditableValue, "Edit the text inline as a form field."),
         ),
         main="value",
+        field_name=("editable", "name"),
     ),
     Component(
         "Title",
@@ -255,7 +327,7 @@ COMPONENTS: tuple[Component, ...] = (
             *COMMON,
             P("value", STR, "The heading text.", required=True),
             *TEXT_BASE,
-            P("size", s.TitleSize, "Title size."),
+            P("size", s.TitleSize, "Title size.", default="md", by="renderer"),
         ),
         main="value",
     ),
@@ -266,7 +338,7 @@ COMPONENTS: tuple[Component, ...] = (
             *COMMON,
             P("value", STR, "The caption text.", required=True),
             *TEXT_BASE,
-            P("size", s.CaptionSize, "Caption size."),
+            P("size", s.CaptionSize, "Caption size.", default="md", by="renderer"),
         ),
         main="value",
     ),
@@ -287,8 +359,8 @@ COMPONENTS: tuple[Component, ...] = (
             *COMMON,
             P("value", STR, "Label text.", required=True),
             P("fieldName", STR, "Name of the field this label describes.", required=True),
-            P("size", s.TextSize, "Text size."),
-            P("weight", s.FontWeight, "Font weight."),
+            P("size", s.TextSize, "Text size.", default="sm", by="renderer"),
+            P("weight", s.FontWeight, "Font weight.", default="medium", by="renderer"),
             P("textAlign", s.TextAlign, "Horizontal alignment."),
             P("color", s.TextColor, "Text colour token, primitive, CSS colour or theme pair."),
         ),
@@ -301,9 +373,9 @@ COMPONENTS: tuple[Component, ...] = (
         (
             *COMMON,
             P("label", STR, "Badge text.", required=True),
-            P("color", s.BadgeColor, "Badge colour."),
-            P("variant", s.BadgeVariant, "Fill style."),
-            P("size", s.BadgeSize, "Badge size."),
+            P("color", s.BadgeColor, "Badge colour.", default="secondary", by="apps-sdk-ui"),
+            P("variant", s.BadgeVariant, "Fill style.", default="soft", by="apps-sdk-ui"),
+            P("size", s.BadgeSize, "Badge size.", default="sm", by="apps-sdk-ui"),
             PILL,
         ),
         main="label",
@@ -315,7 +387,7 @@ COMPONENTS: tuple[Component, ...] = (
             *COMMON,
             P("name", IconRef(), "Icon name.", required=True),
             P("color", s.TextColor, "Icon colour: text token, primitive, CSS or theme pair."),
-            P("size", s.IconSize, "Icon size."),
+            P("size", s.IconSize, "Icon size.", default="md", by="renderer"),
         ),
         main="name",
     ),
@@ -326,13 +398,19 @@ COMPONENTS: tuple[Component, ...] = (
             *COMMON,
             P("src", STR, "Image URL.", required=True),
             P("alt", STR, "Text alternative for screen readers."),
-            P("fit", s.ImageFit, "How the image fills its box."),
+            P("fit", s.ImageFit, "How the image fills its box.", default="cover", by="renderer"),
             P("position", s.ImagePosition, "Focal point inside the box."),
             P("frame", BOOL, "Draw a subtle frame around the image."),
             P("flush", BOOL, "Run to the container's edges, ignoring its padding."),
             *BLOCK,
-            P("background", s.BackgroundColor, "Background behind the image.", runtimes=PY),
-            P("flex", SIZE_VALUE, "Flex grow/shrink factor.", runtimes=PY),
+            P(
+                "background",
+                s.BackgroundColor,
+                "Background behind the image.",
+                runtimes=PY,
+                evidence="js-types",
+            ),
+            P("flex", SIZE_VALUE, "Flex grow/shrink factor.", runtimes=PY, evidence="js-types"),
         ),
         main="src",
     ),
@@ -347,9 +425,9 @@ COMPONENTS: tuple[Component, ...] = (
             P("iconStart", IconRef(), "Icon before the label (alone: an icon button)."),
             P("iconEnd", IconRef(), "Icon after the label."),
             P("style", s.ButtonStyle, "Preset style."),
-            P("iconSize", s.ButtonIconSize, "Size of the icons."),
-            P("color", s.ButtonColor, "Button colour."),
-            P("variant", s.ControlVariant, "Fill style."),
+            P("iconSize", s.ButtonIconSize, "Size of the icons.", default="md", by="renderer"),
+            P("color", s.ButtonColor, "Button colour.", default="primary", by="renderer"),
+            P("variant", s.ControlVariant, "Fill style.", default="solid", by="apps-sdk-ui"),
             CONTROL_SIZE,
             PILL,
             P("uniform", BOOL, "Same width and height (square icon buttons)."),
@@ -365,7 +443,7 @@ COMPONENTS: tuple[Component, ...] = (
         (
             *COMMON,
             FIELD_NAME,
-            P("inputType", s.InputType, "Native input type."),
+            P("inputType", s.InputType, "Native input type.", default="text", by="renderer"),
             P("defaultValue", STR, "Initial value."),
             REQUIRED,
             PATTERN,
@@ -374,11 +452,13 @@ COMPONENTS: tuple[Component, ...] = (
             AUTO_SELECT,
             AUTO_FOCUS,
             DISABLED,
-            P("variant", s.InputVariant, "Fill style."),
+            P("variant", s.InputVariant, "Fill style.", default="outline", by="renderer"),
             CONTROL_SIZE,
             GUTTER,
             PILL,
         ),
+        field_name=FIELD,
+        label_by=NAMED_BY,
     ),
     Component(
         "Textarea",
@@ -393,7 +473,7 @@ COMPONENTS: tuple[Component, ...] = (
             AUTO_SELECT,
             AUTO_FOCUS,
             DISABLED,
-            P("variant", s.InputVariant, "Fill style."),
+            P("variant", s.InputVariant, "Fill style.", default="outline", by="renderer"),
             CONTROL_SIZE,
             GUTTER,
             P("rows", INT, "Visible rows at first."),
@@ -401,6 +481,8 @@ COMPONENTS: tuple[Component, ...] = (
             P("maxRows", INT, "Most rows when auto-resizing."),
             AUTOFILL,
         ),
+        field_name=FIELD,
+        label_by=NAMED_BY,
     ),
     Component(
         "Select",
@@ -412,14 +494,22 @@ COMPONENTS: tuple[Component, ...] = (
             ON_CHANGE,
             PLACEHOLDER,
             P("defaultValue", STR, "Initially selected value."),
-            P("variant", s.ControlVariant, "Fill style."),
+            P("variant", s.ControlVariant, "Fill style.", default="outline", by="renderer"),
             CONTROL_SIZE,
             PILL,
             BLOCK_WIDTH,
             CLEARABLE,
             DISABLED,
-            P("searchable", BOOL, "Show a search box (default: past 15 options).", runtimes=PY),
+            P(
+                "searchable",
+                BOOL,
+                "Show a search box (default: past 15 options, py-select-searchable).",
+                runtimes=PY,
+                evidence="js-types",
+            ),
         ),
+        field_name=FIELD,
+        label_by=NAMED_BY,
     ),
     Component(
         "DatePicker",
@@ -432,7 +522,7 @@ COMPONENTS: tuple[Component, ...] = (
             P("defaultValue", IsoDate(), "Initial date (ISO 8601)."),
             P("min", IsoDate(), "Earliest selectable date (ISO 8601)."),
             P("max", IsoDate(), "Latest selectable date (ISO 8601)."),
-            P("variant", s.ControlVariant, "Fill style."),
+            P("variant", s.ControlVariant, "Fill style.", default="outline", by="renderer"),
             CONTROL_SIZE,
             P("side", s.Side, "Side the calendar opens on."),
             P("align", s.TextAlign, "Calendar alignment relative to the field."),
@@ -441,6 +531,8 @@ COMPONENTS: tuple[Component, ...] = (
             CLEARABLE,
             DISABLED,
         ),
+        field_name=FIELD,
+        label_by=NAMED_BY,
     ),
     Component(
         "Checkbox",
@@ -454,6 +546,8 @@ COMPONENTS: tuple[Component, ...] = (
             DISABLED,
             REQUIRED,
         ),
+        field_name=FIELD,
+        label_by=("label",),
     ),
     Component(
         "RadioGroup",
@@ -465,10 +559,18 @@ COMPONENTS: tuple[Component, ...] = (
             P("ariaLabel", STR, "Accessible name of the group (falls back to `name`)."),
             ON_CHANGE,
             P("defaultValue", STR, "Initially selected value."),
-            P("direction", s.Direction, "Lay the options out in a row or a column."),
+            P(
+                "direction",
+                s.Direction,
+                "Lay the options out in a row or a column.",
+                default="col",
+                by="renderer",
+            ),
             DISABLED,
             REQUIRED,
         ),
+        field_name=FIELD,
+        label_by=("ariaLabel",),
     ),
     # -- data --------------------------------------------------------------------------------
     Component(
@@ -487,7 +589,7 @@ COMPONENTS: tuple[Component, ...] = (
             P("flex", SIZE_VALUE, "Flex grow/shrink factor."),
             *(f for f in BLOCK if f.name not in ("radius", "margin")),
         ),
-        runtimes=PY,
+        # Not in ChatKit.js's published types, yet ChatKit.js draws it (charts-in-js).
     ),
     Component(
         "Table",
@@ -495,6 +597,7 @@ COMPONENTS: tuple[Component, ...] = (
         COMMON,
         Children("Table.Row", required=False),
         runtimes=JS,
+        runtime_source="js-table",
     ),
     Component(
         "Table.Row",
@@ -502,6 +605,8 @@ COMPONENTS: tuple[Component, ...] = (
         (*COMMON, P("header", BOOL, "This is a header row.")),
         Children("Table.Cell", required=False),
         runtimes=JS,
+        runtime_source="js-table",
+        only_in="Table",
     ),
     Component(
         "Table.Cell",
@@ -518,26 +623,23 @@ COMPONENTS: tuple[Component, ...] = (
         ),
         Children("component", required=False),
         runtimes=JS,
+        runtime_source="js-table",
+        only_in="Table.Row",
     ),
 )
 
 BY_NAME: dict[str, Component] = {c.name: c for c in COMPONENTS}
 ROOTS: frozenset[str] = frozenset(c.name for c in COMPONENTS if c.root)
-# What `Children("component")` accepts: everything but roots and the parts that only live in one
+# What `Children("component")` accepts: everything but roots and the parts that stand in only one
 # parent (a ListViewItem in a ListView, Table.Row in a Table, Table.Cell in a Table.Row).
-GENERAL: frozenset[str] = frozenset(
-    c.name
-    for c in COMPONENTS
-    if not c.root and c.name not in ("ListViewItem", "Table.Row", "Table.Cell")
-)
-ALLOWED_CHILDREN: dict[ChildGroup, frozenset[str]] = {
+GENERAL: frozenset[str] = frozenset(c.name for c in COMPONENTS if not c.root and c.only_in is None)
+ALLOWED_CHILDREN: dict[str, frozenset[str]] = {
     "component": GENERAL,
     "component-or-root": GENERAL | ROOTS,
-    "ListViewItem": frozenset({"ListViewItem"}),
-    "Table.Row": frozenset({"Table.Row"}),
-    "Table.Cell": frozenset({"Table.Cell"}),
+    **{c.name: frozenset({c.name}) for c in COMPONENTS if c.only_in is not None},
 }
-# Components whose `name` is a form field name (an Icon's `name` is its glyph).
-FORM_CONTROLS: frozenset[str] = frozenset(
-    c.name for c in COMPONENTS if "name" in c.by_name and c.by_name["name"].type == STR
-)
+# Components holding a form field: a control's `name`, an editable Text's `editable.name`.
+FIELDS: dict[str, tuple[str, ...]] = {c.name: c.field_name for c in COMPONENTS if c.field_name}
+# The controls whose `name` is a form field name (an Icon's `name` is its glyph).
+FORM_CONTROLS: frozenset[str] = frozenset(n for n, path in FIELDS.items() if path == ("name",))
+FORMS: dict[str, FormBehaviour] = {c.name: c.form for c in COMPONENTS if c.form is not None}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .types import (
     ANY,
     BOOL,
+    BOTH,
     INT,
     NUMBER,
     PY,
@@ -15,6 +18,7 @@ from .types import (
     IconRef,
     ListOf,
     MapOf,
+    Runtime,
     Shape,
     Tagged,
     Tokens,
@@ -101,7 +105,8 @@ CurveType = Tokens(
     ),
 )
 
-# Icon names of ChatKit.js's published `WidgetIcon`; openai-chatkit adds the ones in ICONS_PY_ONLY.
+# Icon names: ChatKit.js's published `WidgetIcon` and `ChatKitIcon` (js-icons) with openai-chatkit's
+# `IconName` (py-icons); `clock` is in ChatKitIcon and IconName alike.
 ICONS: tuple[str, ...] = (
     "agent", "analytics", "atom", "batch", "bolt", "book-open", "book-closed", "book-clock",
     "bug", "calendar", "chart", "check", "check-circle", "check-circle-filled", "chevron-left",
@@ -113,8 +118,11 @@ ICONS: tuple[str, ...] = (
     "sparkle-double", "square-code", "square-image", "square-text", "suitcase",
     "settings-slider", "user", "wreath", "write", "write-alt", "write-alt2",
 )  # fmt: skip
-ICONS_PY_ONLY = frozenset({"clock"})
-ICON_PREFIXES = ("vendor:", "lucide:")  # openai-chatkit only
+ICONS_PY_ONLY: frozenset[str] = frozenset()  # names only openai-chatkit defines (none today)
+# Prefixed names and the runtimes that define them: ChatKit.js's `LucideIcon` is
+# `lucide:${string}` (js-icons); `vendor:` is openai-chatkit's alone (py-icons).
+ICON_PREFIX_RUNTIMES: dict[str, frozenset[Runtime]] = {"lucide:": BOTH, "vendor:": PY}
+ICON_PREFIXES = tuple(ICON_PREFIX_RUNTIMES)
 
 # -- colours -----------------------------------------------------------------------------------
 
@@ -138,12 +146,15 @@ ThemeColor = Shape(
 )
 
 
-def color(name: str, tokens: tuple[str, ...]) -> Union:
-    return Union((ColorStr(name, tokens), ThemeColor))
+def color(
+    name: str, tokens: tuple[str, ...], css: Literal["color", "background"] = "color"
+) -> Union:
+    return Union((ColorStr(name, tokens, css), ThemeColor))
 
 
 TextColor = color("TextColor", TEXT_COLORS)
-BackgroundColor = color("BackgroundColor", BACKGROUND_COLORS)
+# A background string is passed to CSS as it is: images and gradients too.
+BackgroundColor = color("BackgroundColor", BACKGROUND_COLORS, "background")
 BorderColor = color("BorderColor", BORDER_COLORS)
 ChartColor = color("ChartColor", CHART_COLORS)
 
@@ -187,10 +198,34 @@ ActionConfig = Shape(
     "An action dispatched when the user interacts; build it with `widgetkit.action()`.",
     (
         Field("type", STR, "Action type your server's action handler switches on.", required=True),
-        Field("payload", ANY, "JSON payload sent with the action."),
-        Field("handler", Handler, "Where the action is handled (default `server`)."),
-        Field("loadingBehavior", LoadingBehavior, "What shows a loading state (default `auto`)."),
-        Field("streaming", BOOL, "`false` sends it to `sync_action` (default `true`)."),
+        Field(
+            "payload",
+            MapOf(
+                ANY, why="ChatKit merges the form's values into it (docs-forms, js-action-config)"
+            ),
+            "JSON object sent with the action; a form's values are merged into it.",
+        ),
+        Field(
+            "handler",
+            Handler,
+            "Where the action is handled (default `server`).",
+            default="server",
+            default_source="docs-handler",
+        ),
+        Field(
+            "loadingBehavior",
+            LoadingBehavior,
+            "What shows a loading state (default `auto`).",
+            default="auto",
+            default_source="docs-loading",
+        ),
+        Field(
+            "streaming",
+            BOOL,
+            "`false` sends it to `sync_action` (default `true`).",
+            default=True,
+            default_source="docs-sync-actions",
+        ),
     ),
 )
 CardAction = Shape(
@@ -217,8 +252,14 @@ SelectOption = Shape(
     (
         Field("value", STR, "Value submitted with the form.", required=True),
         Field("label", STR, "Text shown for the option.", required=True),
-        Field("disabled", BOOL, "Disable this option.", runtimes=PY),
-        Field("description", STR, "Secondary text below the label.", runtimes=PY),
+        Field("disabled", BOOL, "Disable this option.", runtimes=PY, runtime_source="js-types"),
+        Field(
+            "description",
+            STR,
+            "Secondary text below the label.",
+            runtimes=PY,
+            runtime_source="js-types",
+        ),
     ),
 )
 RadioOption = Shape(

@@ -39,10 +39,14 @@ class Const:
 
 @dataclass(frozen=True)
 class ColorStr:
-    """A colour string: one of `tokens`, a primitive token like `red-100`, or any CSS colour."""
+    """A colour string: one of `tokens`, a primitive token like `red-100`, or any CSS colour.
+
+    `css` is what ChatKit passes the string to: a `"color"`, or a `"background"`, which also
+    takes images (`url(...)`, gradients) and the background shorthand."""
 
     name: str
     tokens: tuple[str, ...]
+    css: Literal["color", "background"] = "color"
 
 
 @dataclass(frozen=True)
@@ -72,18 +76,30 @@ class ListOf:
 
 @dataclass(frozen=True)
 class MapOf:
-    """A JSON object with arbitrary string keys."""
+    """A JSON object with arbitrary string keys; `why` says why it must be one (for hints)."""
 
     value: Type
+    why: str = ""
+
+
+# A prop's default: the JSON value ChatKit uses when the prop is absent (None: no default).
+Default: TypeAlias = str | int | float | bool | None
 
 
 @dataclass(frozen=True)
 class Field:
+    """A prop or shape key. `default` is what the runtime uses when it is absent, backed by the
+    source named `default_source` (a key of `catalog.sources.SOURCES`); a field only one runtime
+    defines names the evidence in `runtime_source`."""
+
     name: str
     type: Type
     doc: str
     required: bool = False
     runtimes: frozenset[Runtime] = BOTH
+    default: Default = None
+    default_source: str = ""
+    runtime_source: str = ""
 
 
 @dataclass(frozen=True)

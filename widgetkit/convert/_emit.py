@@ -9,8 +9,9 @@ from typing import Any
 from jinja2 import nodes
 
 from .. import components
-from ..builders import Node
+from ..builders import Node, check_node_json
 from ..catalog import ROOTS
+from ..diagnostics import errors
 from ..templates import WidgetFile
 from ._expr import ATOM, COND, Binding, LoopInfo, Py, Scope, Translator, python_name
 from ._text import jinja_text
@@ -288,6 +289,7 @@ class Emitter:
             if p.kind in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY) and p.name != "self"
         ]
         takes_children = any(p.kind == p.VAR_POSITIONAL for p in params.values())
+        self.constant_check(obj, kind)
         args: list[str] = []
         kwargs: list[str] = []
         for key, val in obj.members:
@@ -306,6 +308,30 @@ class Emitter:
                 )
         return Py(f"{kind}({', '.join(args + kwargs)})", ATOM, node=kind)
 
+    def constant_check(self, obj: Obj, kind: str) -> None:
+        """Refuse a component whose constant props (or a required prop the template never
+        gives) fail whatever the data: the builder would raise on every call."""
+        given = {key for key, _ in obj.members}
+        literal = {
+            key: val.value
+            for key, val in obj.members
+            if isinstance(val, Lit) and key not in ("type", "children") and val.value is not None
+        }
+        shallow = {"type": kind, **literal}
+        problems = []
+        for d in errors(check_node_json(shallow)):
+            key = d.path.split("/")[1] if d.path.count("/") >= 1 and d.path else ""
+            if d.code == "unknown-prop":
+                continue  # named below, with the prop's place in the template
+            if (d.code == "missing-prop" and key not in given) or key in literal:
+                problems.append(d)
+        if problems:
+            d = problems[0]
+            raise ConvertError(
+                f"The {kind} at template line {obj.lineno} can never validate, whatever the data: "
+                f"{d.path}: {d.message} ({d.hint}); fix the template first."
+            )
+
     def children(
         self, obj: Obj, kind: str, val: Val, scope: Scope, takes: bool, main: list[str]
     ) -> list[str]:
@@ -318,10 +344,9 @@ class Emitter:
                         f"The {kind} at template line {obj.lineno} has children, but a {kind} "
                         "holds none."
                     )
-                raise ConvertError(
-                    f'The {kind} at template line {obj.lineno} has `"children": []`, which the '
-                    "rendered JSON keeps but a builder never writes; drop it from the template."
-                )
+                # Older Studio exports write `"children": []` on every leaf: no children, which
+                # is what the builder writes by leaving them out.
+                return []
             return self.elements(val.items, scope, node=True)
         py = self.value(val, scope, None)
         if py.nodes is not None:

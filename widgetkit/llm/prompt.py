@@ -89,7 +89,11 @@ def catalog_prompt(components: Iterable[str] | None = None) -> str:
     if names.icons:
         from ..catalog import shapes
 
-        lines += ["", "icon: " + "|".join(shapes.ICONS) + " (or vendor:…, lucide:… in Python)"]
+        prefixed = ", ".join(
+            f"{p}…" + ("" if rt == BOTH else f" in {'/'.join(sorted(rt))}")
+            for p, rt in shapes.ICON_PREFIX_RUNTIMES.items()
+        )
+        lines += ["", "icon: " + "|".join(shapes.ICONS) + f" (or {prefixed})"]
     return "\n".join(lines) + "\n"
 
 

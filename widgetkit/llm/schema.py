@@ -202,7 +202,7 @@ class _Writer:
 
     def type(self, t: Type) -> Schema:
         match t:
-            case Scalar("any"):
+            case Scalar("any") | MapOf(Scalar("any")):  # an action payload: JSON text
                 return {"type": "string", "description": _JSON_TEXT}
             case Scalar(kind):
                 return {"type": _SCALARS[kind]}

@@ -52,8 +52,8 @@ def _node_from(node: Any) -> Any:
 
 def _value_from(value: Any, t: Type) -> Any:
     match t:
-        case Scalar("any") if isinstance(value, str):
-            return _json_text(value)
+        case Scalar("any") | MapOf(Scalar("any")) if isinstance(value, str):
+            return _json_text(value)  # an action payload (a JSON object) comes as JSON text
         case ListOf(item) if isinstance(value, list):
             return [_value_from(v, item) for v in value]
         case MapOf(item) if isinstance(value, list) and all(_is_entry(e) for e in value):
@@ -143,7 +143,7 @@ def _node_to(node: dict[str, Any]) -> dict[str, Any]:
 
 def _value_to(value: Any, t: Type) -> Any:
     match t:
-        case Scalar("any"):
+        case Scalar("any") | MapOf(Scalar("any")):
             return json.dumps(value, ensure_ascii=False, allow_nan=False)
         case ListOf(item):
             return [_value_to(v, item) for v in value]

@@ -55,8 +55,8 @@ class WidgetFile:
                     where,
                     "error",
                     "data-schema",
-                    f"The data at {where or 'the top level'} breaks the file's jsonSchema: "
-                    f"{_cut(err.message, 200)}.",
+                    f"the data at {where or 'the top level'} breaks the file's jsonSchema: "
+                    f"{_cut(err.message, 200)}",
                     "fix the data to match jsonSchema, or render anyway with --no-schema",
                 )
             )
@@ -93,7 +93,7 @@ def load_widget(path: str | Path) -> WidgetFile:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError([_load_error(f"Cannot read {path}: {exc}.")], where=path.name) from None
+        raise TemplateError([_load_error(f"cannot read {path}: {exc}")], where=path.name) from None
     return loads_widget(text, path)
 
 
@@ -103,19 +103,19 @@ def loads_widget(text: str, path: Path | None = None) -> WidgetFile:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TemplateError([_load_error(f"{where} is not JSON: {exc}.")], where=where) from None
+        raise TemplateError([_load_error(f"{where} is not JSON: {exc}")], where=where) from None
     if not isinstance(doc, dict):
-        raise TemplateError([_load_error(f"{where} holds {show(doc)}, not a JSON object.")])
+        raise TemplateError([_load_error(f"{where} holds {show(doc)}, not a JSON object")])
     problems = []
     if doc.get("version") != "1.0":
         problems.append(
             _load_error(
-                f"The version is {show(doc.get('version'))}; openai-chatkit reads only version "
-                '"1.0" files.'
+                f"the version is {show(doc.get('version'))}; openai-chatkit reads only version "
+                '"1.0" files'
             )
         )
     if not isinstance(doc.get("template"), str):
-        problems.append(_load_error(f"{where} has no template string; re-export it from Studio."))
+        problems.append(_load_error(f"{where} has no template string; re-export it from Studio"))
     schema = doc.get("jsonSchema")
     if problems:
         raise TemplateError(problems, where=where)
@@ -146,6 +146,8 @@ def decode_editor(encoded: Any) -> dict[str, Any] | None:
 def _drift(preview: Any, got: Any, at: str) -> Iterator[Diagnostic]:
     if isinstance(preview, dict) and isinstance(got, dict):
         for key in {**preview, **got}:
+            if key == "children" and not preview.get(key) and not got.get(key):
+                continue  # `"children": []` or null (older Studio exports) means no children
             where = f"{at}/{str(key).replace('~', '~0').replace('/', '~1')}"
             if key not in got:
                 yield _drift_diag(where, f"is missing; the preview has {show(preview[key])}")
@@ -169,7 +171,7 @@ def _drift_diag(where: str, what: str) -> Diagnostic:
         where,
         "warning",
         "preview-drift",
-        f"The widget {what}.",
+        f"the widget {what}",
         "the exported template and the editor's preview disagree; re-export from Studio",
     )
 
@@ -179,8 +181,7 @@ def no_sample(wf: WidgetFile) -> Diagnostic:
         "",
         "warning",
         "no-sample",
-        f"{wf.label} has no sample data (no defaultState in encodedWidget), so it was not "
-        "rendered.",
+        f"{wf.label} has no sample data (no defaultState in encodedWidget), so it was not rendered",
         "render it with data: widgetkit render FILE.widget --data data.json",
     )
 

@@ -56,7 +56,7 @@ def render_template(template: str, data: Mapping[str, Any], *, label: str = "tem
     try:
         compiled = ENV.from_string(template)
     except jinja2.TemplateSyntaxError as exc:
-        msg = f"The template does not parse at line {exc.lineno}: {exc.message}."
+        msg = f"the template does not parse at line {exc.lineno}: {exc.message}"
         diag = Diagnostic("", "error", "template-syntax", msg, "fix the Jinja syntax")
         raise TemplateError([diag], where=label) from None
     seen: list[jinja2.Undefined] = []
@@ -73,8 +73,8 @@ def render_template(template: str, data: Mapping[str, Any], *, label: str = "tem
         payload = json.loads(text)
     except json.JSONDecodeError as exc:
         msg = (
-            f"The template renders text that is not JSON ({exc.msg} at character {exc.pos}): "
-            f"{_around(text, exc.pos, exc.pos + 1)}."
+            f"the template renders text that is not JSON ({exc.msg} at character {exc.pos}): "
+            f"{_around(text, exc.pos, exc.pos + 1)}"
         )
         hint = "insert values with {{ (x) | tojson }} so they are quoted and escaped"
         raise TemplateError(
@@ -83,7 +83,7 @@ def render_template(template: str, data: Mapping[str, Any], *, label: str = "tem
     payload = drop_nulls(payload)
     if not isinstance(payload, dict) or payload.get("type") not in ROOTS:
         kind = payload.get("type") if isinstance(payload, dict) else payload
-        msg = f"The template renders {show(kind)}, but a widget root is a Card, ListView or Basic."
+        msg = f"the template renders {show(kind)}, but a widget root is a Card, ListView or Basic"
         diag = Diagnostic("", "error", "not-a-root", msg, "wrap the widget in a Card")
         raise TemplateError([diag], where=label)
     return payload
@@ -106,7 +106,7 @@ def _render_failure(
     if hidden is not None:  # later reads fail only because this one was hidden
         return _refused(f"access to attribute {show(hidden._undefined_name)} is unsafe")
     if not (undefined_failed and seen):
-        msg = f"The template fails to render: {type(exc).__name__}: {_cut(str(exc), 200)}."
+        msg = f"the template fails to render: {type(exc).__name__}: {_cut(str(exc), 200)}"
         return Diagnostic("", "error", "render-error", msg, "check the data against the template")
     return _missing(seen[-1], template, data)
 
@@ -129,8 +129,8 @@ def _unsafe_read(undef: jinja2.Undefined) -> bool:
 
 def _refused(reason: str) -> Diagnostic:
     msg = (
-        f"The template was refused: {_cut(reason, 200)}. Templates are rendered in a sandbox: "
-        "they may read their data, not Python's internals."
+        f"the template was refused: {_cut(reason, 200)}; templates are rendered in a sandbox: "
+        "they may read their data, not Python's internals"
     )
     hint = "remove the expression that reaches into Python objects; read only the data"
     return Diagnostic("", "error", "template-unsafe", msg, hint)
@@ -153,11 +153,43 @@ def _missing(undef: jinja2.Undefined, template: str, data: Mapping[str, Any]) ->
         holds = f"{held} is {show(obj)}, which has no `{name}`"
     shown = expr or name
     where = _locate(template, shown)
-    msg = f"The template reads `{shown}`, but the data has no `{name}` there: {holds}.{where}"
+    msg = f"the template reads `{shown}`, but the data has no `{name}` there: {holds}{where}"
     guess = nearest(name, [str(k) for k in keys])
     fix = f"did you mean `{guess}`? " if guess else ""
     hint = f"{fix}add `{name}` to the data, or change the template to read a key it has"
+    if top and name == "undefined":
+        # Widget Studio exports leftovers of the editor's JSX: JavaScript's `undefined`.
+        hint = (
+            "`undefined` is JavaScript left by the export: in Jinja write `none` (or drop the prop)"
+        )
+    elif top and _loop_index(template, name):
+        hint = (
+            f"`{name}` is the index of the JSX map() the template was exported from: inside a Jinja "
+            "for loop write `loop.index0` (or `loop.index` to count from 1)"
+        )
     return Diagnostic("", "error", "missing-variable", msg, hint)
+
+
+_INDEX_NAMES = frozenset({"index", "idx", "i", "j", "k", "n", "index0", "rowIndex", "itemIndex"})
+
+
+def _loop_index(template: str, name: str) -> bool:
+    """Whether `name` is read inside a for loop that does not bind it, and is named like a
+    map()'s index: what an export of `items.map((item, index) => …)` leaves behind."""
+    if name not in _INDEX_NAMES and not name.lower().endswith("index"):
+        return False
+    try:
+        tree = ENV.parse(template)
+    except jinja2.TemplateSyntaxError:
+        return False
+    for loop in tree.find_all(nodes.For):
+        bound = {n.name for n in loop.target.find_all(nodes.Name)}
+        if name in bound:
+            continue
+        for body in loop.body:
+            if any(n.name == name and n.ctx == "load" for n in body.find_all(nodes.Name)):
+                return True
+    return False
 
 
 def _find_expression(template: str, name: str, top: bool) -> str | None:
@@ -208,7 +240,7 @@ def _locate(template: str, expr: str) -> str:
             line = template.count("\n", 0, match.start()) + 1
             col = match.start() - (template.rfind("\n", 0, match.start()) + 1) + 1
             return (
-                f" It is read at template line {line}, column {col}: "
+                f"; it is read at template line {line}, column {col}: "
                 f"{_around(template, match.start(), match.end())}"
             )
     return ""

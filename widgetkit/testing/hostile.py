@@ -49,6 +49,17 @@ _LOOKALIKES = [
     "6xl",
     "__proto__",
     "constructor",
+    # Patterns: nested past any recursion limit, catastrophic backtracking, another dialect.
+    "(" * 600 + ")" * 600,
+    "(" * 5000,
+    "(((a+)+)+)+$",
+    "(\\w+\\s?)*$",
+    "\\p{L}+",
+    "(?P<x>a)",
+    "url(javascript:alert(1))",
+    " javascript:alert(1)",
+    "20250314",
+    "2025-W11-5",
 ]
 
 _UNICODE = st.text(st.characters(codec=None, exclude_categories=()), max_size=16)

@@ -50,6 +50,7 @@ from ..catalog.types import (
     Type,
     Union,
 )
+from ..checks import is_script_url, iso_date
 
 __all__ = ["MUTATIONS", "builder_data", "for_type", "mutations", "widgets"]
 
@@ -206,6 +207,37 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _repair_values(kind: str, node: Payload) -> None:
+    """The rules over one node's own values: options, dates, image sources, limits, sibling
+    keys, and a Card whose confirm must receive its fields."""
+    kids = node.get("children")
+    if isinstance(kids, list):
+        keys: set[str] = set()
+        for kid in kids:
+            if isinstance(kid.get("key"), str):
+                kid["key"] = _unique(kid["key"], keys)
+    if kind == "Card" and "confirm" in node:
+        node["asForm"] = True
+    if kind in ("Select", "RadioGroup") and isinstance(node.get("options"), list):
+        values: set[str] = set()
+        for option in node["options"]:
+            option["value"] = _unique(option["value"], values)
+        if node.get("defaultValue") is not None and node["defaultValue"] not in values:
+            del node["defaultValue"]
+    if kind == "DatePicker":
+        lo, hi = iso_date(node.get("min")), iso_date(node.get("max"))
+        if lo is not None and hi is not None and lo > hi:
+            node["min"], node["max"] = node["max"], node["min"]
+            lo, hi = hi, lo
+        default = iso_date(node.get("defaultValue"))
+        if default is not None and ((lo and default < lo) or (hi and default > hi)):
+            del node["defaultValue"]
+    if kind == "Image" and (not node["src"].strip() or is_script_url(node["src"])):
+        node["src"] = "https://example.com/image.png"
+    if kind == "ListView" and isinstance(node.get("limit"), int) and node["limit"] < 1:
+        node["limit"] = 1 - node["limit"]
+
+
 def _repair(draw: st.DrawFn, root: Payload) -> None:
     """Make a freely drawn tree satisfy the tree rules (`widgetkit.rules`)."""
     ids: set[str] = set()
@@ -220,6 +252,7 @@ def _repair(draw: st.DrawFn, root: Payload) -> None:
         kind = node["type"]
         if isinstance(node.get("id"), str):
             node["id"] = _unique(node["id"], ids)
+        _repair_values(kind, node)
         field_owner: Payload | None = None
         if kind in FORM_CONTROLS:
             field_owner = node
