@@ -266,9 +266,10 @@ def _parse_problem(error: ValidationError) -> _Problem:
         return _Problem(400, "invalid_json", f"The body is not valid JSON: {ctx.get('error')}.")
     if kind == "dict_type":
         return _Problem(400, "invalid_request", "The body must be a JSON object with a type.")
-    if kind == "union_tag_not_found":
+    # A missing or unknown tag deeper in (a content part's "type", say) is a malformed param.
+    if kind == "union_tag_not_found" and not first["loc"]:
         return _Problem(400, "invalid_request", 'The body has no "type", such as "threads.list".')
-    if kind == "union_tag_invalid":
+    if kind == "union_tag_invalid" and not first["loc"]:
         known = str(ctx.get("expected_tags", "")).replace("'", "")
         message = f'"{ctx.get("tag")}" is not a ChatKit request type; use one of {known}.'
         return _Problem(400, "unknown_request_type", message)

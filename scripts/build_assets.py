@@ -17,6 +17,12 @@ PEP 517 build backend, setuptools' own with this step first) and when a contribu
 To add a browser module: `npm install --save-exact NAME`, then list the files or folders the
 renderer loads (and the licence) in VENDOR. A tool's input file (a stylesheet to compile, say)
 goes in INPUTS.
+
+Contributors' tools (TypeScript and @openai/chatkit's types, for the type check scripts/test runs)
+are package.json devDependencies: `npm ci` installs them beside the rest, and nothing of them
+reaches vendor/ (only VENDOR's files do), so the sdist and wheel stay as they were.
+`python scripts/build_assets.py --dev` (scripts/setup --dev) also makes sure node_modules/ holds
+what the lock pins, which the vendor/ stamp alone does not promise (node_modules/ may be gone).
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR_DIR = ROOT / "preview" / "static" / "vendor"
 STAMP = VENDOR_DIR / "build.json"
+# What `npm ci` last installed into node_modules/: a hash of package-lock.json.
+INSTALLED = ROOT / "node_modules" / ".widgetkit-installed"
 
 # npm package -> the files (or folders) the renderer loads from it, and its licence. They are
 # served as /static/vendor/<package>/<file or folder name>.
@@ -65,7 +73,7 @@ def build() -> bool:
             "building it needs npm (Node.js), which is not on PATH. Install Node.js, or build "
             "from widgetkit's sdist, which carries the built files."
         )
-    _npm(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    _install(npm)
     shutil.rmtree(VENDOR_DIR, ignore_errors=True)
     VENDOR_DIR.mkdir(parents=True)
     _npm(npm, "run", "--if-present", "build")
@@ -87,6 +95,38 @@ def build() -> bool:
     # Written last: a build that stopped half-way leaves no stamp and runs again.
     STAMP.write_text(json.dumps({"inputs": digest, "files": files}, indent=2) + "\n")
     return True
+
+
+def install_dev_tools() -> bool:
+    """Make node_modules/ hold what package-lock.json pins, devDependencies included (the
+    contributors' tools); returns False when it already did."""
+    if _installed_current():
+        return False
+    npm = shutil.which("npm")
+    if npm is None:
+        raise BuildError(
+            "node_modules/ does not hold what package-lock.json pins (the contributors' tools, "
+            "such as TypeScript), and installing it needs npm (Node.js), which is not on PATH."
+        )
+    _install(npm)
+    return True
+
+
+def _lock_digest() -> str:
+    return hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+
+
+def _installed_current() -> bool:
+    try:
+        return INSTALLED.read_text().strip() == _lock_digest()
+    except OSError:
+        return False
+
+
+def _install(npm: str) -> None:
+    # --include=dev: the devDependencies too, even where npm is configured to leave them out.
+    _npm(npm, "ci", "--include=dev", "--no-audit", "--no-fund", "--loglevel=error")
+    INSTALLED.write_text(_lock_digest() + "\n")
 
 
 def inputs_digest() -> str:
@@ -163,9 +203,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    dev = argv == ["--dev"]
+    if argv and not dev:
+        print("usage: build_assets.py [--dev]", file=sys.stderr)
+        return 2
     try:
         built = build()
+        if dev and install_dev_tools():
+            print("build_assets: node_modules installed from the lock", file=sys.stderr)
     except BuildError as exc:
         print(f"build_assets: {exc}", file=sys.stderr)
         return 1
@@ -175,4 +221,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -30,6 +30,7 @@ def assets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     monkeypatch.setattr(module, "ROOT", tmp_path)
     monkeypatch.setattr(module, "VENDOR_DIR", vendor)
     monkeypatch.setattr(module, "STAMP", vendor / "build.json")
+    monkeypatch.setattr(module, "INSTALLED", tmp_path / "node_modules" / ".widgetkit-installed")
     monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
     return module
 
@@ -60,4 +61,31 @@ def test_stale_files_without_npm_fail_saying_what_to_do(assets: ModuleType, chan
         assets.STAMP.unlink()
     with pytest.raises(assets.BuildError, match=r"needs npm \(Node\.js\), which is not on PATH"):
         assets.build()
-    assert assets.main() == 1
+    assert assets.main([]) == 1
+
+
+def test_dev_tools_installed_from_the_current_lock_are_left_alone(assets: ModuleType) -> None:
+    assets.INSTALLED.parent.mkdir()
+    assets.INSTALLED.write_text(assets._lock_digest())
+    assert assets.install_dev_tools() is False
+
+
+@pytest.mark.parametrize("change", ["lock edited", "never installed"])
+def test_dev_tools_missing_without_npm_fail_saying_what_to_do(
+    assets: ModuleType, change: str
+) -> None:
+    stamp(assets, ["marked/marked.esm.js"])
+    if change == "lock edited":
+        assets.INSTALLED.parent.mkdir()
+        assets.INSTALLED.write_text(assets._lock_digest())
+        (assets.ROOT / "package-lock.json").write_text("{}\n")
+        stamp_again = {"inputs": assets.inputs_digest(), "files": ["marked/marked.esm.js"]}
+        assets.STAMP.write_text(json.dumps(stamp_again))  # the vendor files are current
+    with pytest.raises(assets.BuildError, match=r"TypeScript.*needs npm \(Node\.js\)"):
+        assets.install_dev_tools()
+    assert assets.main(["--dev"]) == 1
+    assert assets.main([]) == 0  # the vendor files alone need no npm
+
+
+def test_an_unknown_argument_is_refused(assets: ModuleType) -> None:
+    assert assets.main(["--frobnicate"]) == 2

@@ -223,7 +223,7 @@ export class Actions {
   async forward(entry) {
     const action = { type: entry.type, payload: entry.payload };
     if (this.page.stage.kind === "chatkit") {
-      await this.page.stage.ck.sendCustomAction(action, entry.item_id ?? undefined);
+      await this.page.stage.send(action, entry.item_id ?? undefined);
       return this.refreshLog();
     }
     return this.handle({ ...action, handler: "server" }, { kind: "forward", itemId: entry.item_id });

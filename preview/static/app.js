@@ -9,6 +9,7 @@
 import { renderWidget, STAND_IN_ICONS_NOTICE } from "./renderer.js";
 import { follow, Overlay } from "./live.js";
 import { Actions } from "./actions.js";
+import { ChatKitStage, loadChatKit } from "./chatkit-stage.js";
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -99,21 +100,6 @@ async function threadWidget(threadId, signal) {
   return answer.data.find((item) => item.type === "widget")?.widget ?? null;
 }
 
-let chatkitScript = null;
-/** Loads ChatKit.js once; rejects with a sentence saying why when it can't within the timeout. */
-function loadChatKit(src, timeoutMs) {
-  chatkitScript ??= new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`ChatKit.js did not load within ${timeoutMs / 1000} s`)), timeoutMs);
-    const s = document.createElement("script");
-    s.src = src;
-    s.async = true;
-    s.onerror = () => { clearTimeout(timer); reject(new Error(`ChatKit.js could not be fetched from ${new URL(src).host} (offline?)`)); };
-    s.onload = () => customElements.whenDefined("openai-chatkit").then(() => { clearTimeout(timer); resolve(); });
-    document.head.append(s);
-  });
-  return chatkitScript;
-}
-
 class LocalStage {
   kind = "local";
   constructor(el, page) { this.el = el; this.page = page; this.payload = null; }
@@ -131,26 +117,6 @@ class LocalStage {
     return view.ready.then(() => { this.el.dataset.drawn = source; });
   }
   redraw() { return this.payload === undefined ? null : this.draw(this.payload, this.el.dataset.source); }
-}
-
-class ChatKitStage {
-  kind = "chatkit";
-  constructor(el, page, element) { this.el = el; this.page = page; this.ck = element; }
-  options(threadId) {
-    const cfg = this.page.cfg.chatkit;
-    return {
-      // ChatKit.js sends custom-backend requests through api.fetch when given one: the host
-      // page's own fetch makes them same-origin, which the preview's Origin check (security.py)
-      // requires of every POST.
-      api: { url: cfg.url, domainKey: cfg.domainKey, fetch: (url, init) => fetch(url, init) },
-      initialThread: threadId,
-      theme: { colorScheme: this.page.theme },
-      history: { enabled: false },
-      widgets: { onAction: (action, item) => this.page.action(action, { sender: null, item, kind: "chatkit" }) },
-    };
-  }
-  show(threadId) { this.ck.setOptions(this.options(threadId)); this.el.dataset.drawn = "chatkit"; }
-  redraw() { this.show(this.page.threadId); }
 }
 
 // ---- widget page ---------------------------------------------------------------------------------
@@ -246,11 +212,8 @@ class WidgetPage {
     if (renderer === "local") { badge.textContent = "local renderer"; return new LocalStage(this.stageEl, this); }
     try {
       await loadChatKit(this.cfg.chatkit.script, renderer === "chatkit" ? 15000 : CHATKIT_TIMEOUT_MS);
-      const element = document.createElement("openai-chatkit");
-      element.className = "chatkit";
-      this.stageEl.replaceChildren(element);
       badge.textContent = "ChatKit.js";
-      return new ChatKitStage(this.stageEl, this, element);
+      return new ChatKitStage(this.stageEl, this);
     } catch (err) {
       const how = renderer === "auto" ? "showing widgetkit's offline renderer instead" : "showing widgetkit's offline renderer (asked for chatkit)";
       this.notice(`${err.message}; ${how}. It draws the same thread items, with stand-in icons.`);

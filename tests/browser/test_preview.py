@@ -1,5 +1,6 @@
 """The preview in real Chromium: every gallery widget drawn from its ChatKit thread, the page's
-controls, the ChatKit.js configuration and fallback, and visual snapshots of a few widgets.
+controls, the fallback when ChatKit.js cannot load (the ChatKit.js stage itself is
+test_chatkit_page.py's), and visual snapshots of a few widgets.
 
 Baselines live in tests/browser/baselines/; rewrite them with WIDGETKIT_UPDATE_BASELINES=1 after a
 deliberate change, and look at them before committing.
@@ -19,8 +20,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, Page
 
-from widgetkit.preview.app import CHATKIT_JS, DEFAULT_DOMAIN_KEY, create_app
-from widgetkit.preview.library import thread_id_for
+from widgetkit.preview.app import CHATKIT_JS, create_app
 
 BASELINES = Path(__file__).parent / "baselines"
 UPDATE = os.environ.get("WIDGETKIT_UPDATE_BASELINES") == "1"
@@ -119,43 +119,6 @@ def test_auto_falls_back_to_the_local_renderer_with_a_notice(gallery: Served, pa
     assert "ChatKit.js could not be fetched from cdn.platform.openai.com" in notice
     assert "offline renderer" in notice
     assert page.inner_text("#renderer-badge") == "local renderer (fallback)"
-
-
-# Stands in for ChatKit.js: records what the page configures.
-FAKE_CHATKIT = """
-customElements.define("openai-chatkit", class extends HTMLElement {
-  setOptions(options) {
-    (window.__chatkit ??= []).push(JSON.parse(JSON.stringify(options)));
-    window.__chatkitLive = options;  // functions (api.fetch) do not survive JSON
-  }
-});
-"""
-
-
-def test_chatkit_page_configures_the_web_component(gallery: Served, page: Page) -> None:
-    page.route(
-        CHATKIT_JS, lambda route: route.fulfill(body=FAKE_CHATKIT, content_type="text/javascript")
-    )
-    url = f"{gallery.url}/widget/commerce:product_card?state=sold%20out&renderer=chatkit&theme=dark"
-    _open(page, url, drawn="chatkit")
-    assert page.locator(f'script[src="{CHATKIT_JS}"]').count() == 1
-    assert page.locator("#stage openai-chatkit").count() == 1
-    options = page.evaluate("window.__chatkit.at(-1)")
-    assert options["api"] == {"url": "/chatkit", "domainKey": DEFAULT_DOMAIN_KEY}
-    assert options["initialThread"] == thread_id_for("commerce:product_card", "sold out")
-    assert options["theme"] == {"colorScheme": "dark"}
-    # ChatKit.js's requests go through the page's own fetch, so they are same-origin and pass
-    # the preview's Origin check (preview/security.py).
-    status = page.evaluate(
-        """async () => (await window.__chatkitLive.api.fetch("/chatkit", {
-            method: "POST",
-            headers: {"content-type": "application/json"},
-            body: JSON.stringify({type: "threads.list", params: {}}),
-        })).status"""
-    )
-    assert status == 200
-    assert page.inner_text("#renderer-badge") == "ChatKit.js"
-    assert page.locator("#notice").is_hidden()
 
 
 def test_choices_live_in_the_url_and_survive_a_reload(folder: Served, page: Page) -> None:

@@ -37,6 +37,21 @@ MALFORMED: list[tuple[str, dict[str, Any] | bytes, int, str]] = [
         422,
         "params.input.content: Field required",
     ),
+    (
+        "content part without type",
+        {"type": "threads.create", "params": {"input": {**MESSAGE, "content": [{"text": "hi"}]}}},
+        422,
+        "params.input.content.0: Unable to extract tag",
+    ),
+    (
+        "content part of unknown type",
+        {
+            "type": "threads.create",
+            "params": {"input": {**MESSAGE, "content": [{"type": "input_gif", "text": "hi"}]}},
+        },
+        422,
+        "'input_gif' found using 'type' does not match",
+    ),
     ("negative limit", {"type": "threads.list", "params": {"limit": -1}}, 400, "negative"),
     ("unknown cursor", {"type": "threads.list", "params": {"after": "thr_gone"}}, 404, "thr_gone"),
     (
