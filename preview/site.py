@@ -1,0 +1,278 @@
+"""`widgetkit build [PATH...] -o DIR`: the widgets as a static site, for any static host or disk.
+
+What the preview shows, built ahead: an index with a thumbnail of each widget, and a page per
+widget with its sample states, light and dark, the widths, the payload, the diagnostics and an
+action log (no handler runs; the page says so). The pages draw with the preview's own offline
+renderer, loaded through `bundle.module_loader()` so that they work from `file://`; every link is
+relative; the gallery's images travel inside the pages as `data:` URLs.
+
+    DIR/index.html
+    DIR/widgets/<widget>.html
+    DIR/static/            renderer.css, app.css, site.css, modules.js (the renderer's modules),
+                           Chart.js, the Inter font, and each vendored package's licence
+    DIR/widgetkit-site.json  what was built; marks DIR as a build, which a rebuild replaces
+
+Example::
+
+    built = build_site([Path("gallery")], Path("site"))
+    print(built.index)          # site/index.html
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime
+import json
+import mimetypes
+import re
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from widgetkit import __version__
+
+from . import bundle
+from .library import Entry, Library
+from .pages import WIDTHS, _env
+
+MANIFEST = "widgetkit-site.json"
+# The modules a page imports; the loader carries them and everything they import.
+ENTRIES = ("site.js", "shot.js")
+_OWN = ("index.html", "widgets", "static", MANIFEST)
+
+
+class BuildError(Exception):
+    """The site cannot be written where asked; the message says why and what to do."""
+
+
+@dataclass
+class Built:
+    out: Path
+    widgets: int
+    states: int
+    failing: int
+    bytes: int
+
+    @property
+    def index(self) -> Path:
+        return self.out / "index.html"
+
+
+def build_site(paths: list[Path], out: Path) -> Built:
+    """Find, build and validate every widget under `paths`, and write the site to `out`."""
+    _check_out(out)
+    library = Library(paths)
+    library.scan()
+    entries = list(library.entries.values())
+    slugs = _slugs(entries)
+    assets = _Assets()
+
+    for name in _OWN:
+        target = out / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    _copy_static(out / "static")
+    (out / "widgets").mkdir(parents=True)
+
+    common = {"version": __version__, "classic_scripts": bundle.CLASSIC_SCRIPTS}
+    for entry in entries:
+        widget = {
+            "title": entry.title,
+            "name": entry.name,
+            "file": entry.rel,
+            "kind": entry.kind,
+            "problems": [d.to_dict() for d in entry.problems],
+            "states": {
+                name: {
+                    "payload": s.payload,
+                    "data": s.data,
+                    "diagnostics": [d.to_dict() for d in s.diagnostics],
+                }
+                for name, s in entry.states.items()
+            },
+        }
+        page = {"widget": widget, "widths": WIDTHS, "assets": assets.used(widget)}
+        html = _env.get_template("site-widget.html").render(
+            root="../", entry=_card(entry, ""), page=page, widths=WIDTHS, **common
+        )
+        (out / "widgets" / f"{slugs[entry.id]}.html").write_text(html, encoding="utf-8")
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    thumbs: dict[str, Any] = {}
+    for entry in entries:
+        groups.setdefault(entry.rel, []).append(_card(entry, slugs[entry.id]))
+        first = next((s.payload for s in entry.states.values() if s.payload is not None), None)
+        thumbs[slugs[entry.id]] = first
+    failing = sum(1 for e in entries if e.errors)
+    built_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    index = _env.get_template("site-index.html").render(
+        root="",
+        groups=groups,
+        total=len(entries),
+        failing=failing,
+        built=built_at,
+        page={"thumbs": thumbs, "widths": WIDTHS, "assets": assets.used(thumbs)},
+        **common,
+    )
+    (out / "index.html").write_text(index, encoding="utf-8")
+    manifest = {
+        "generator": f"widgetkit {__version__}",
+        "built": built_at,
+        "widgets": {e.id: f"widgets/{slugs[e.id]}.html" for e in entries},
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    states = sum(len(e.states) for e in entries)
+    return Built(out, len(entries), states, failing, size)
+
+
+def _check_out(out: Path) -> None:
+    """`out` must be new, empty, or an earlier build: nothing else in it is ever deleted."""
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"{out} is a file; give -o a folder (it is created if missing).")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise BuildError(
+            f"{out} is not empty and holds no earlier widgetkit build ({MANIFEST}); "
+            "choose a new or empty folder, so that nothing of yours is overwritten."
+        )
+
+
+def _copy_static(static: Path) -> None:
+    static.mkdir(parents=True)
+    for name in bundle.STYLESHEETS:
+        shutil.copyfile(bundle.STATIC / name, static / name)
+    modules = bundle.modules(*ENTRIES)
+    (static / "modules.js").write_text(bundle.module_loader(*ENTRIES), encoding="utf-8")
+    # The vendored files the pages load directly (fonts, Chart.js) and every licence; the
+    # modules already inside modules.js are not copied twice.
+    vendor = bundle.STATIC / "vendor"
+    for file in sorted(vendor.rglob("*")):
+        rel = file.relative_to(bundle.STATIC).as_posix()
+        if file.is_file() and rel not in modules and file.name != "build.json":
+            target = static / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+
+
+def _card(entry: Entry, slug: str) -> dict[str, Any]:
+    """What a page shows of an entry besides its states' payloads."""
+    return {
+        "slug": slug,
+        "href": f"widgets/{slug}.html",
+        "title": entry.title,
+        "name": entry.name,
+        "file": entry.rel,
+        "kind": entry.kind,
+        "line": entry.line,
+        "doc": entry.doc.split("\n")[0],
+        "errors": entry.errors,
+        "problems": entry.problems,
+        "states": {name: s.failed for name, s in entry.states.items()},
+    }
+
+
+def _slugs(entries: list[Entry]) -> dict[str, str]:
+    """A file name per widget id: "commerce:order_card" -> "commerce.order_card", unique."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for e in entries:
+        base = re.sub(r"[^A-Za-z0-9._-]+", "_", e.id.replace(":", ".").replace("/", ".")).strip(
+            "._"
+        )
+        slug, n = base or "widget", 1
+        while slug.lower() in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug.lower())
+        out[e.id] = slug
+    return out
+
+
+class _Assets:
+    """The gallery's own images (served by the preview at /gallery-assets/), as data: URLs."""
+
+    def __init__(self) -> None:
+        from widgetkit.gallery._common import ASSETS_URL
+
+        from .app import gallery_path
+
+        self.prefix = ASSETS_URL + "/"
+        self.folder = gallery_path() / "assets"
+        self.cache: dict[str, str | None] = {}
+
+    def used(self, value: Any) -> dict[str, str]:
+        """The data: URL of every asset URL in `value`, by URL."""
+        out: dict[str, str] = {}
+        for s in _strings(value):
+            if s.startswith(self.prefix):
+                url = self.data_url(s)
+                if url is not None:
+                    out[s] = url
+        return out
+
+    def data_url(self, ref: str) -> str | None:
+        if ref not in self.cache:
+            file = self.folder / ref[len(self.prefix) :]
+            ok = file.is_file() and file.resolve().parent == self.folder.resolve()
+            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            self.cache[ref] = (
+                f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode()}" if ok else None
+            )
+        return self.cache[ref]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            yield v
+        elif isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+
+
+# ---- the command ---------------------------------------------------------------------------------
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default: the gallery)"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="the folder to write (created)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from .app import gallery_path
+
+    paths = args.paths or [gallery_path()]
+    for p in paths:
+        if not p.exists():
+            print(f"widgetkit build: {p} does not exist", file=sys.stderr)
+            return 1
+    started = time.perf_counter()
+    try:
+        built = build_site(paths, args.output)
+    except (BuildError, bundle.BundleError) as exc:
+        print(f"widgetkit build: {exc}", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    failing = f", {built.failing} failing" if built.failing else ""
+    print(
+        f"built {built.widgets} widget(s) in {built.states} state(s){failing} into {built.out} "
+        f"({built.bytes / 1e6:.1f} MB, {seconds:.1f} s); open {built.index}"
+    )
+    if built.widgets == 0:
+        print("no widgets found under " + ", ".join(map(str, paths)), file=sys.stderr)
+        return 1
+    return 0
