@@ -26,7 +26,9 @@ import base64
 import json
 import mimetypes
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 STATIC = Path(__file__).parent / "static"
 PREFIX = "widgetkit/"
@@ -104,6 +106,26 @@ _LOADER = """\
 """
 
 
+def widget_page(payload: dict[str, Any], *, theme: str, width: str, title: str) -> str:
+    """One self-contained HTML page drawing `payload` (templates/shot.html): styles, fonts,
+    Chart.js, the renderer's modules and the gallery's images it uses, all inlined."""
+    from widgetkit import __version__
+
+    from .pages import _env
+
+    scripts = [(STATIC / s).read_text(encoding="utf-8") for s in CLASSIC_SCRIPTS]
+    scripts.append(module_loader("shot.js"))
+    styles = [inline_css(name) for name in STYLESHEETS]
+    for text, end in [*((s, "</script") for s in scripts), *((c, "</style") for c in styles)]:
+        if end in text.lower():  # the files are ours; this guards the inlining itself
+            raise BundleError(f"an inlined file holds {end!r}, which would end its element")
+    page = {"payload": payload, "theme": theme, "assets": gallery_assets().used(payload)}
+    return _env.get_template("shot.html").render(
+        title=title, theme=theme, width=width, styles=styles, scripts=scripts, page=page,
+        version=__version__,
+    )  # fmt: skip
+
+
 def inline_css(name: str, static: Path = STATIC) -> str:
     """The stylesheet `name` with every relative `url()` it names (fonts) as a `data:` URL."""
     file = static / name
@@ -121,6 +143,56 @@ def inline_css(name: str, static: Path = STATIC) -> str:
 
 
 _FONT_TYPES = {".woff2": "font/woff2", ".woff": "font/woff"}
+
+
+class Assets:
+    """The gallery's own images (the preview serves them at /gallery-assets/), as data: URLs,
+    for pages with no server behind them (see static/local-assets.js)."""
+
+    def __init__(self) -> None:
+        from widgetkit.gallery._common import ASSETS_URL
+
+        from .app import gallery_path
+
+        self.prefix = ASSETS_URL + "/"
+        self.folder = gallery_path() / "assets"
+        self.cache: dict[str, str | None] = {}
+
+    def used(self, value: Any) -> dict[str, str]:
+        """The data: URL of every asset URL in `value`, by URL."""
+        out: dict[str, str] = {}
+        for s in _strings(value):
+            if s.startswith(self.prefix):
+                url = self.data_url(s)
+                if url is not None:
+                    out[s] = url
+        return out
+
+    def data_url(self, ref: str) -> str | None:
+        if ref not in self.cache:
+            file = self.folder / ref[len(self.prefix) :]
+            ok = file.is_file() and file.resolve().parent == self.folder.resolve()
+            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            self.cache[ref] = (
+                f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode()}" if ok else None
+            )
+        return self.cache[ref]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            yield v
+        elif isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+
+
+def gallery_assets() -> Assets:
+    return Assets()
 
 
 def _normalise(path: Path) -> str:

@@ -21,15 +21,12 @@ Example::
 from __future__ import annotations
 
 import argparse
-import base64
 import datetime
 import json
-import mimetypes
 import re
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,7 +67,7 @@ def build_site(paths: list[Path], out: Path) -> Built:
     library.scan()
     entries = list(library.entries.values())
     slugs = _slugs(entries)
-    assets = _Assets()
+    assets = bundle.gallery_assets()
 
     for name in _OWN:
         target = out / name
@@ -193,51 +190,6 @@ def _slugs(entries: list[Entry]) -> dict[str, str]:
         taken.add(slug.lower())
         out[e.id] = slug
     return out
-
-
-class _Assets:
-    """The gallery's own images (served by the preview at /gallery-assets/), as data: URLs."""
-
-    def __init__(self) -> None:
-        from widgetkit.gallery._common import ASSETS_URL
-
-        from .app import gallery_path
-
-        self.prefix = ASSETS_URL + "/"
-        self.folder = gallery_path() / "assets"
-        self.cache: dict[str, str | None] = {}
-
-    def used(self, value: Any) -> dict[str, str]:
-        """The data: URL of every asset URL in `value`, by URL."""
-        out: dict[str, str] = {}
-        for s in _strings(value):
-            if s.startswith(self.prefix):
-                url = self.data_url(s)
-                if url is not None:
-                    out[s] = url
-        return out
-
-    def data_url(self, ref: str) -> str | None:
-        if ref not in self.cache:
-            file = self.folder / ref[len(self.prefix) :]
-            ok = file.is_file() and file.resolve().parent == self.folder.resolve()
-            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-            self.cache[ref] = (
-                f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode()}" if ok else None
-            )
-        return self.cache[ref]
-
-
-def _strings(value: Any) -> Iterator[str]:
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, str):
-            yield v
-        elif isinstance(v, dict):
-            stack.extend(v.values())
-        elif isinstance(v, list):
-            stack.extend(v)
 
 
 # ---- the command ---------------------------------------------------------------------------------
