@@ -27,7 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("widgetkit.export", "write a @widget builder as a .widget template file"),
     "convert": ("widgetkit.convert", "turn a .widget file into a Python @widget builder module"),
     "build": ("widgetkit.preview.site", "write the widgets as a static site that opens from disk"),
-    "screenshot": ("widgetkit.screenshot", "draw one widget to a PNG (or one HTML file) in Chromium"),
+    "screenshot": (
+        "widgetkit.screenshot",
+        "draw one widget to a PNG (or one HTML file) in Chromium",
+    ),
 }
 
 

@@ -21,6 +21,7 @@ import base64
 import importlib
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -117,9 +118,15 @@ def page_html(
 
 
 class Camera:
-    """One Chromium for drawing widgets to PNG; a context manager."""
+    """One Chromium for drawing widgets to PNG; a context manager.
+
+    Playwright's sync API runs an event loop in the thread that starts it, which would clash
+    with an asyncio loop there (pytest-asyncio's, an app's); so a camera drives Chromium from a
+    thread of its own, and may be used from any one thread at a time.
+    """
 
     def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="widgetkit-camera")
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="widgetkit-shot-")
@@ -135,19 +142,6 @@ class Camera:
     ) -> None:
         self.close()
 
-    def _page(self, scale: float) -> Page:
-        from . import browser
-
-        if self._browser is None:
-            self._playwright = browser.start()
-            try:
-                self._browser = browser.launch(self._playwright)
-            except BaseException:
-                self._playwright.stop()
-                self._playwright = None
-                raise
-        return self._browser.new_page(viewport=VIEWPORT, device_scale_factor=scale)  # type: ignore[arg-type]
-
     def png(
         self,
         payload: dict[str, Any],
@@ -156,9 +150,36 @@ class Camera:
         width: Width = "md",
         scale: float = 1,
     ) -> bytes:
-        """`payload` drawn and cropped to the widget (plus MARGIN), as PNG bytes."""
+        """`payload` drawn and cropped to what the widget paints (plus MARGIN), as PNG bytes."""
+        html = page_html(payload, theme=theme, width=width)
+        return self._thread.submit(self._png, html, scale).result()
+
+    def diff(self, a: bytes, b: bytes, tolerance: int) -> tuple[float, bytes]:
+        """The share of pixels of two PNGs that differ by more than `tolerance` in a channel,
+        and an image of where (red), decoded and compared by the browser's own canvas."""
+        return self._thread.submit(self._diff, a, b, tolerance).result()
+
+    def close(self) -> None:
+        self._thread.submit(self._close).result()
+        self._thread.shutdown()
+        self._folder.cleanup()
+
+    # -- in the camera's thread -------------------------------------------------------------------
+    def _page(self, scale: float) -> Page:
+        from . import browser
+
+        if self._browser is None:
+            self._playwright = browser.start()
+            try:
+                self._browser = browser.launch(self._playwright)
+            except BaseException:
+                self._close()
+                raise
+        return self._browser.new_page(viewport=VIEWPORT, device_scale_factor=scale)  # type: ignore[arg-type]
+
+    def _png(self, html: str, scale: float) -> bytes:
         file = Path(self._folder.name) / "widget.html"
-        file.write_text(page_html(payload, theme=theme, width=width), encoding="utf-8")
+        file.write_text(html, encoding="utf-8")
         page = self._page(scale)
         try:
             errors: list[str] = []
@@ -180,9 +201,7 @@ class Camera:
         finally:
             page.close()
 
-    def diff(self, a: bytes, b: bytes, tolerance: int) -> tuple[float, bytes]:
-        """The share of pixels of two PNGs that differ by more than `tolerance` in a channel,
-        and an image of where (red), decoded and compared by the browser's own canvas."""
+    def _diff(self, a: bytes, b: bytes, tolerance: int) -> tuple[float, bytes]:
         page = self._page(1)
         try:
             args = [base64.b64encode(a).decode(), base64.b64encode(b).decode(), tolerance]
@@ -191,14 +210,13 @@ class Camera:
         finally:
             page.close()
 
-    def close(self) -> None:
+    def _close(self) -> None:
         if self._browser is not None:
             self._browser.close()
             self._browser = None
         if self._playwright is not None:
             self._playwright.stop()
             self._playwright = None
-        self._folder.cleanup()
 
 
 # The widget's extent: what it paints (boxes with a background, border or shadow; text; images,
