@@ -16,10 +16,10 @@ from playwright.sync_api import Browser, Page, expect
 from widgetkit.cli import main
 from widgetkit.gallery import WIDGETS
 
-ORDER = next(w for w in WIDGETS if w.name == "order_confirmation")
-
 # Beside this file, like chromium.py (pytest puts this folder on sys.path).
 from test_hostile_page import FORBIDDEN, HOSTILE, HOSTILE_NAME, IMG, PWN, text  # isort: skip
+
+ORDER = next(w for w in WIDGETS if w.name == "order_confirmation")
 
 READY = "html[data-wk-site=ready]"
 

@@ -15,13 +15,13 @@ from widgetkit.gallery import WIDGETS
 from widgetkit.preview import bundle
 from widgetkit.preview.site import MANIFEST, BuildError, build_site
 
-ORDER = '''
+ORDER = """
 from widgetkit import Button, Card, Text, Title, action, widget
 
 @widget(samples={"paid": {"id": "A-17"}, "due": {"id": "B-2"}})
 def order(id: str) -> Card:
     return Card(Title(f"Order {id}"), Button("Pay", onClickAction=action("order.pay", {"id": id})))
-'''
+"""
 
 
 @pytest.fixture(scope="module")
