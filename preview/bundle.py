@@ -23,6 +23,7 @@ stylesheet with its fonts as `data:` URLs.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import mimetypes
 import re
@@ -113,17 +114,29 @@ def widget_page(payload: dict[str, Any], *, theme: str, width: str, title: str) 
 
     from .pages import _env
 
+    scripts, styles = _inlined(_stamp())
+    page = {"payload": payload, "theme": theme, "assets": gallery_assets().used(payload)}
+    return _env.get_template("shot.html").render(
+        title=title, theme=theme, width=width, styles=styles, scripts=scripts, page=page,
+        version=__version__,
+    )  # fmt: skip
+
+
+def _stamp() -> tuple[float, ...]:
+    """When the static files last changed: a drawing after an edit inlines the edited files."""
+    return tuple(p.stat().st_mtime for p in sorted(STATIC.rglob("*.*")))
+
+
+@functools.lru_cache(maxsize=1)
+def _inlined(stamp: tuple[float, ...]) -> tuple[list[str], list[str]]:
+    """The scripts and stylesheets a self-contained page inlines (read once per `stamp`)."""
     scripts = [(STATIC / s).read_text(encoding="utf-8") for s in CLASSIC_SCRIPTS]
     scripts.append(module_loader("shot.js"))
     styles = [inline_css(name) for name in STYLESHEETS]
     for text, end in [*((s, "</script") for s in scripts), *((c, "</style") for c in styles)]:
         if end in text.lower():  # the files are ours; this guards the inlining itself
             raise BundleError(f"an inlined file holds {end!r}, which would end its element")
-    page = {"payload": payload, "theme": theme, "assets": gallery_assets().used(payload)}
-    return _env.get_template("shot.html").render(
-        title=title, theme=theme, width=width, styles=styles, scripts=scripts, page=page,
-        version=__version__,
-    )  # fmt: skip
+    return scripts, styles
 
 
 def inline_css(name: str, static: Path = STATIC) -> str:

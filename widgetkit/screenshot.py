@@ -129,6 +129,8 @@ class Camera:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="widgetkit-camera")
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
+        self._pages: dict[float, Page] = {}
+        self._errors: list[str] = []  # one per scale, reused: a new page costs ~0.1 s
         self._folder = tempfile.TemporaryDirectory(prefix="widgetkit-shot-")
 
     def __enter__(self) -> Camera:
@@ -175,42 +177,40 @@ class Camera:
             except BaseException:
                 self._close()
                 raise
-        return self._browser.new_page(viewport=VIEWPORT, device_scale_factor=scale)  # type: ignore[arg-type]
+        if scale not in self._pages:
+            page = self._browser.new_page(viewport=VIEWPORT, device_scale_factor=scale)  # type: ignore[arg-type]
+            page.on("pageerror", lambda exc: self._errors.append(str(exc)))
+            self._pages[scale] = page
+        return self._pages[scale]
 
     def _png(self, html: str, scale: float) -> bytes:
         file = Path(self._folder.name) / "widget.html"
         file.write_text(html, encoding="utf-8")
         page = self._page(scale)
-        try:
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(file.as_uri())
-            page.wait_for_selector("html[data-wk-shot=ready]", state="attached")
-            if errors:
-                raise RuntimeError(f"the renderer failed: {errors[0]}")
-            box = page.evaluate(_EXTENT_JS)
-            if box is None:  # pragma: no cover - the renderer always draws something
-                raise RuntimeError("the renderer drew nothing")
-            clip = {
-                "x": max(box["x"] - MARGIN, 0),
-                "y": max(box["y"] - MARGIN, 0),
-                "width": box["width"] + 2 * MARGIN,
-                "height": box["height"] + 2 * MARGIN,
-            }
-            return page.screenshot(clip=clip, full_page=True, animations="disabled")  # type: ignore[arg-type]
-        finally:
-            page.close()
+        self._errors.clear()
+        page.goto(file.as_uri())
+        page.wait_for_selector("html[data-wk-shot=ready]", state="attached")
+        if self._errors:
+            raise RuntimeError(f"the renderer failed: {self._errors[0]}")
+        box = page.evaluate(_EXTENT_JS)
+        if box is None:  # pragma: no cover - the renderer always draws something
+            raise RuntimeError("the renderer drew nothing")
+        clip = {
+            "x": max(box["x"] - MARGIN, 0),
+            "y": max(box["y"] - MARGIN, 0),
+            "width": box["width"] + 2 * MARGIN,
+            "height": box["height"] + 2 * MARGIN,
+        }
+        return page.screenshot(clip=clip, full_page=True, animations="disabled")  # type: ignore[arg-type]
 
     def _diff(self, a: bytes, b: bytes, tolerance: int) -> tuple[float, bytes]:
         page = self._page(1)
-        try:
-            args = [base64.b64encode(a).decode(), base64.b64encode(b).decode(), tolerance]
-            share, png = page.evaluate(_DIFF_JS, args)
-            return float(share), base64.b64decode(png)
-        finally:
-            page.close()
+        args = [base64.b64encode(a).decode(), base64.b64encode(b).decode(), tolerance]
+        share, png = page.evaluate(_DIFF_JS, args)
+        return float(share), base64.b64decode(png)
 
     def _close(self) -> None:
+        self._pages.clear()
         if self._browser is not None:
             self._browser.close()
             self._browser = None
