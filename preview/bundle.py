@@ -39,6 +39,7 @@ STYLESHEETS = ("renderer.css", "app.css", "site.css")
 
 # `import x from "./a.js"`, `export {x} from "../b.js"`, `import "./c.js"`, `import("./d.js")`.
 _SPECIFIER = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}/[^"'\n]+)\2""")
+_CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1\s*\)?\s*;""")
 _CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
 
 
@@ -140,9 +141,12 @@ def _inlined(stamp: tuple[float, ...]) -> tuple[list[str], list[str]]:
 
 
 def inline_css(name: str, static: Path = STATIC) -> str:
-    """The stylesheet `name` with every relative `url()` it names (fonts) as a `data:` URL."""
-    file = static / name
+    """The stylesheet `name` with what it `@import`s inlined in place and every other relative
+    `url()` it names (fonts) as a `data:` URL, each resolved from its own stylesheet's folder."""
+    return _inline_css(static / name)
 
+
+def _inline_css(file: Path) -> str:
     def data_url(m: re.Match[str]) -> str:
         ref = m.group(2)
         if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.I) or ref.startswith("#"):
@@ -152,7 +156,12 @@ def inline_css(name: str, static: Path = STATIC) -> str:
         encoded = base64.b64encode(target.read_bytes()).decode()
         return f'url("data:{kind};base64,{encoded}")'
 
-    return _CSS_URL.sub(data_url, file.read_text(encoding="utf-8"))
+    def imported(m: re.Match[str]) -> str:
+        return _inline_css((file.parent / m.group(2)).resolve())
+
+    text = _CSS_IMPORT.sub(imported, file.read_text(encoding="utf-8"))
+    # The imported text's own url()s are data: URLs by now, which this pass leaves alone.
+    return _CSS_URL.sub(data_url, text)
 
 
 _FONT_TYPES = {".woff2": "font/woff2", ".woff": "font/woff"}

@@ -142,3 +142,30 @@ def test_the_command_says_what_it_built_and_refuses_a_missing_path(
     assert "built 1 widget(s) in 2 state(s) into" in capsys.readouterr().out
     assert main(["build", str(tmp_path / "nope"), "-o", str(tmp_path / "site")]) == 1
     assert "nope does not exist" in capsys.readouterr().err
+
+
+def test_inlined_css_takes_its_imports_and_their_fonts_along(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "main.css").write_text(
+        '@import url("./sub/a.css");\n@import "sub/b.css";\nbody { background: url(x.svg) }\n'
+        'a { background: url("https://example.com/y.png") }\n'
+    )
+    (tmp_path / "sub" / "a.css").write_text('@font-face { src: url("../f.woff2") }\n')
+    (tmp_path / "sub" / "b.css").write_text("b { color: red }\n")
+    (tmp_path / "f.woff2").write_bytes(b"font")
+    (tmp_path / "x.svg").write_text("<svg/>")
+    css = bundle.inline_css("main.css", static=tmp_path)
+    assert "@import" not in css and "b { color: red }" in css
+    assert 'url("data:font/woff2;base64,Zm9udA==")' in css
+    assert 'url("data:image/svg+xml;base64,' in css
+    assert 'url("https://example.com/y.png")' in css  # not ours to inline
+
+
+def test_the_self_contained_page_has_no_reference_outside_itself() -> None:
+    from widgetkit.screenshot import page_html
+
+    html = page_html({"type": "Card", "children": [{"type": "Text", "value": "Hi"}]})
+    links = Links()
+    links.feed(html)
+    assert [r for r in links.refs if not r.startswith("data:")] == []
+    assert not re.search(r"""url\(\s*["']?(?!data:)""", html)
