@@ -168,4 +168,5 @@ def test_the_self_contained_page_has_no_reference_outside_itself() -> None:
     links = Links()
     links.feed(html)
     assert [r for r in links.refs if not r.startswith("data:")] == []
-    assert not re.search(r"""url\(\s*["']?(?!data:)""", html)
+    styles = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))
+    assert "url(" in styles and not re.search(r"""url\(\s*(?!["']?data:)""", styles)
