@@ -147,7 +147,7 @@ function initWidget() {
     if ($("#data")) $("#data").textContent = JSON.stringify(s?.data ?? null, null, 2);
     if (s?.payload == null) {
       stage.replaceChildren(Object.assign(document.createElement("div"), {
-        className: "stage-empty", textContent: "No widget: this state failed to build. The diagnostics say why.",
+        className: "stage-empty", textContent: names.length ? "No widget: this state failed to build. The diagnostics say why." : "No widget: the file failed before any state was built. The diagnostics say why.",
       }));
       return Promise.resolve();
     }

@@ -170,3 +170,15 @@ def test_the_self_contained_page_has_no_reference_outside_itself() -> None:
     assert [r for r in links.refs if not r.startswith("data:")] == []
     styles = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))
     assert "url(" in styles and not re.search(r"""url\(\s*(?!["']?data:)""", styles)
+
+
+def test_a_module_that_fails_to_import_is_listed_with_its_error(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("import nowhere_to_be_found\n")
+    (tmp_path / "orders.py").write_text(ORDER)
+    built = build_site([tmp_path], tmp_path / "site")
+    assert (built.widgets, built.failing) == (2, 1)
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "No module named &#39;nowhere_to_be_found&#39;" in index
+    (blob,) = parse(tmp_path / "site" / "widgets" / "broken.html").data
+    (problem,) = json.loads(blob)["widget"]["problems"]
+    assert problem["code"] == "import-error"
