@@ -5,12 +5,8 @@ import { marked } from "./vendor/marked/marked.esm.js";
 import DOMPurify from "./vendor/dompurify/purify.es.mjs";
 import { iconSvg } from "./icons.js";
 import { drawChart } from "./charts.js";
-import { applyBlock, applyBorder, applyFlex, applySides, color, px, RADIUS, token, unit } from "./tokens.js";
-
-const SIZES = ["3xs", "2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"];
-const VARIANTS = ["solid", "soft", "outline", "ghost"];
-const BUTTON_COLORS = ["primary", "secondary", "info", "discovery", "success", "caution", "warning", "danger"];
-const WEIGHTS = ["normal", "medium", "semibold", "bold"];
+import { CATALOG } from "./catalog.js";
+import { applyBlock, applyBorder, applyFlex, applySides, color, px, tok, token, unit } from "./tokens.js";
 
 /** createElement with classes and optional text (always as textContent). */
 export function el(tag, cls, text) {
@@ -33,7 +29,7 @@ export function safeUrl(u, { image = false } = {}) {
 }
 
 export function drawNode(node, path, ctx) {
-  const draw = node && typeof node === "object" ? DRAW[node.type] : null;
+  const draw = node && typeof node === "object" && typeof node.type === "string" ? DRAW[node.type] : null;
   const e = draw ? draw(node, path, ctx) : drawUnknown(node);
   e.dataset.wkType = node?.type != null ? String(node.type) : "invalid";
   e.dataset.wkPath = path;
@@ -50,7 +46,7 @@ function drawUnknown(n) {
   return el("div", "wk-unknown", what.slice(0, 200));
 }
 function themed(e, theme) {
-  if (theme === "light" || theme === "dark") e.classList.add("wk-themed", `wk-theme-${theme}`);
+  if (theme === "light" || theme === "dark") { e.classList.add("wk-themed", `wk-theme-${theme}`); e.dataset.theme = theme; }
   return e;
 }
 
@@ -70,7 +66,7 @@ function status(s) {
 }
 
 function Card(n, path, ctx) {
-  const size = token(n.size, ["sm", "md", "lg", "full"], "md");
+  const size = tok("Card", n, "size");
   const outer = themed(el("div", `wk-card wk-card-${size}`), n.theme);
   const st = status(n.status);
   if (st) outer.append(st);
@@ -78,7 +74,7 @@ function Card(n, path, ctx) {
   const box = el(n.asForm ? "form" : "div", "wk-card-box wk-surface");
   if (n.asForm) { box.noValidate = true; box.classList.add("wk-form"); ctx.bindForm(box, n.confirm?.action, "confirm"); }
   const body = el("div", "wk-card-body wk-dir-col");
-  applyFlex(body.style, { padding: n.padding, gap: n.gap });
+  applyFlex(body.style, { padding: n.padding });
   const bg = color(n.background, "background");
   if (bg) box.style.background = bg;
   applyBorder(box.style, n.border);
@@ -89,7 +85,7 @@ function Card(n, path, ctx) {
     for (const [key, variant, color_] of [["cancel", "outline", "secondary"], ["confirm", "solid", "primary"]]) {
       const a = n[key];
       if (!a) continue;
-      const b = button({ label: a.label, variant, color: color_, block: true }, ctx);
+      const b = button({ label: a.label, variant, color: color_, block: true }, ctx, "Button");
       b.dataset.wkPart = key;
       if (key === "confirm" && n.asForm) { b.type = "submit"; b._wkAction = a.action; }
       else b.addEventListener("click", () => ctx.fire(a.action, b, key));
@@ -139,7 +135,8 @@ function ListView(n, path, ctx) {
 
 function ListViewItem(n, path, ctx) {
   const e = el("div", "wk-lvi wk-dir-row");
-  applyFlex(e.style, { gap: n.gap ?? 3, align: n.align ?? "center" });
+  const d = CATALOG.components.ListViewItem.defaults;
+  applyFlex(e.style, { gap: n.gap ?? d.gap, align: n.align ?? d.align });
   if (n.onClickAction) {
     e.classList.add("wk-clickable");
     e.tabIndex = 0;
@@ -196,10 +193,12 @@ function Transition(n, path, ctx) {
 
 // ---- text ----------------------------------------------------------------------------------------
 
-function textStyle(e, n, defaultColor) {
+function textStyle(e, type, n, defaultColor) {
   e.style.color = color(n.color, "text") ?? `var(--wk-text-${defaultColor})`;
-  if (WEIGHTS.includes(n.weight)) e.classList.add(`wk-w-${n.weight}`);
-  if (["start", "center", "end"].includes(n.textAlign)) e.style.textAlign = n.textAlign;
+  const weight = tok(type, n, "weight");
+  if (weight) e.classList.add(`wk-w-${weight}`);
+  const align = tok(type, n, "textAlign");
+  if (align) e.style.textAlign = align;
   if (n.truncate) e.classList.add("wk-truncate");
   if (Number.isInteger(n.maxLines) && n.maxLines > 0) { e.classList.add("wk-clamp"); e.style.webkitLineClamp = String(n.maxLines); }
   if (Number.isInteger(n.minLines) && n.minLines > 0) e.style.minHeight = `${n.minLines}lh`;
@@ -212,30 +211,30 @@ function textStyle(e, n, defaultColor) {
 }
 
 function Text(n, path, ctx) {
-  const size = token(n.size, ["xs", "sm", "md", "lg", "xl"], "md");
+  const size = tok("Text", n, "size");
   if (n.editable && typeof n.editable === "object") {
     const ed = n.editable;
     const input = field(el("input", `wk-text wk-text-${size} wk-text-editable`), ed, ctx);
     input.type = "text";
     input.value = n.value ?? "";
     if (ed.autoComplete) input.autocomplete = String(ed.autoComplete);
-    return textStyle(input, n, "prose");
+    return textStyle(input, "Text", n, "prose");
   }
-  return textStyle(el("div", `wk-text wk-text-${size}`, n.value ?? ""), n, "prose");
+  return textStyle(el("div", `wk-text wk-text-${size}`, n.value ?? ""), "Text", n, "prose");
 }
 function Title(n) {
-  const size = token(n.size, ["sm", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl"], "md");
-  const e = textStyle(el("div", `wk-title wk-title-${size}`, n.value ?? ""), n, "primary");
+  const size = tok("Title", n, "size");
+  const e = textStyle(el("div", `wk-title wk-title-${size}`, n.value ?? ""), "Title", n, "primary");
   e.setAttribute("role", "heading");
   return e;
 }
 function Caption(n) {
-  const size = token(n.size, ["sm", "md", "lg"], "md");
-  return textStyle(el("div", `wk-caption wk-caption-${size}`, n.value ?? ""), n, "secondary");
+  const size = tok("Caption", n, "size");
+  return textStyle(el("div", `wk-caption wk-caption-${size}`, n.value ?? ""), "Caption", n, "secondary");
 }
 function Label(n) {
-  const size = token(n.size, ["xs", "sm", "md", "lg", "xl"], "sm");
-  const e = textStyle(el("label", `wk-label wk-text-${size}`, n.value ?? ""), { weight: "medium", ...n }, "primary");
+  const size = tok("Label", n, "size");
+  const e = textStyle(el("label", `wk-label wk-text-${size}`, n.value ?? ""), "Label", n, "primary");
   if (n.fieldName) e.dataset.wkFor = String(n.fieldName); // linked to its field after the render
   return e;
 }
@@ -263,11 +262,14 @@ function Markdown(n) {
 
 // ---- content -------------------------------------------------------------------------------------
 
+/** Badge and Button are the design system's own (its classes and data-* props, its CSS). */
+function designProps(e, type, n, props) {
+  for (const p of props) e.dataset[p] = tok(type, n, p);
+  for (const flag of ["pill", "uniform", "block"]) if (n[flag]) e.dataset[flag] = "";
+  return e;
+}
 function Badge(n) {
-  const c = token(n.color, ["secondary", "success", "danger", "warning", "info", "discovery"], "secondary");
-  const v = token(n.variant, ["solid", "soft", "outline"], "soft");
-  const s = token(n.size, ["sm", "md", "lg"], "sm");
-  return el("span", `wk-badge wk-color-${c} wk-${v} wk-badge-${s}` + (n.pill ? " wk-pill" : ""), n.label ?? "");
+  return designProps(el("span", "Badge wk-badge", n.label ?? ""), "Badge", n, ["color", "variant", "size"]);
 }
 
 export function icon(name, size = "md", extra = "") {
@@ -276,7 +278,7 @@ export function icon(name, size = "md", extra = "") {
   return e;
 }
 function Icon(n) {
-  const e = icon(n.name, token(n.size, ["xs", "sm", "md", "lg", "xl", "2xl", "3xl"], "md"));
+  const e = icon(n.name, tok("Icon", n, "size"));
   const c = color(n.color, "text");
   if (c) e.style.color = c;
   return e;
@@ -290,8 +292,9 @@ function Image(n) {
     e.alt = n.alt != null ? String(n.alt) : "";
     e.referrerPolicy = "no-referrer";
     e.loading = "lazy";
-    e.style.objectFit = token(n.fit, ["cover", "contain", "fill", "scale-down", "none"], "cover");
-    if (typeof n.position === "string" && /^(top|bottom|left|right|center)( (left|right))?$/.test(n.position)) e.style.objectPosition = n.position;
+    e.style.objectFit = tok("Image", n, "fit");
+    const pos = tok("Image", n, "position");
+    if (pos) e.style.objectPosition = pos;
   } else {
     e.setAttribute("role", "img");
     e.setAttribute("aria-label", "Image URL refused");
@@ -308,25 +311,24 @@ function Image(n) {
 
 // ---- controls ------------------------------------------------------------------------------------
 
-/** A <button> with ChatKit's colour / variant / size props; used by Button and card footers. */
-function button(n, ctx) {
+/** The design system's Button with ChatKit's props; used by Button and card footers.
+ * (`style: "secondary"` is the older spelling of color secondary, variant outline.) */
+function button(n) {
   const preset = n.style === "secondary" ? { color: "secondary", variant: "outline" } : {};
-  const c = token(n.color, BUTTON_COLORS, preset.color ?? "primary");
-  const v = token(n.variant, VARIANTS, preset.variant ?? "solid");
-  const s = token(n.size, SIZES, "md");
-  const b = el("button", `wk-button wk-color-${c} wk-${v} wk-size-${s}`);
+  const b = designProps(el("button", "Button wk-button"), "Button", { ...preset, ...n }, ["color", "variant", "size", "iconSize"]);
   b.type = "button";
-  for (const [flag, cls] of [["pill", "wk-pill"], ["uniform", "wk-uniform"], ["block", "wk-block"]]) if (n[flag]) b.classList.add(cls);
-  const isz = token(n.iconSize, ["sm", "md", "lg", "xl", "2xl"], "md");
-  if (n.iconStart) b.append(icon(n.iconStart, isz));
-  if (n.label != null && n.label !== "") b.append(el("span", "wk-button-label", n.label));
-  if (n.iconEnd) b.append(icon(n.iconEnd, isz));
+  const inner = el("span", "ButtonInner");
+  if (n.iconStart) inner.append(icon(n.iconStart, b.dataset.iconSize));
+  if (n.label != null && n.label !== "") inner.append(el("span", "wk-button-label", n.label));
+  if (n.iconEnd) inner.append(icon(n.iconEnd, b.dataset.iconSize));
+  b.append(inner);
   if (!n.label && (n.iconStart || n.iconEnd)) b.setAttribute("aria-label", String(n.iconStart || n.iconEnd));
   b.disabled = !!n.disabled;
+  if (n.disabled) b.dataset.disabled = "";
   return b;
 }
 function Button(n, path, ctx) {
-  const b = button(n, ctx);
+  const b = button(n);
   if (n.submit) { b.type = "submit"; b._wkAction = n.onClickAction; } // the form's submit handler fires it
   else if (n.onClickAction) b.addEventListener("click", () => ctx.fire(n.onClickAction, b, "click"));
   return b;
@@ -346,23 +348,23 @@ function field(e, n, ctx) {
   if (n.onChangeAction) e.addEventListener("change", () => ctx.fire(n.onChangeAction, e, "change"));
   return e;
 }
-function controlClasses(e, n, variants, fallback) {
-  e.classList.add(`wk-control`, `wk-${token(n.variant, variants, fallback)}`, `wk-size-${token(n.size, SIZES, "md")}`);
+function controlClasses(e, type, n) {
+  e.classList.add(`wk-control`, `wk-${tok(type, n, "variant")}`, `wk-size-${tok(type, n, "size")}`);
   if (n.pill) e.classList.add("wk-pill");
   if (n.block) e.classList.add("wk-block");
-  const g = token(n.gutterSize, ["2xs", "xs", "sm", "md", "lg", "xl"], null);
+  const g = CATALOG.components[type].tokens.gutterSize ? tok(type, n, "gutterSize") : null;
   if (g) e.classList.add(`wk-gutter-${g}`);
   return e;
 }
 
 function Input(n, path, ctx) {
-  const e = controlClasses(field(el("input", "wk-input"), n, ctx), n, ["soft", "outline"], "outline");
-  e.type = token(n.inputType, ["number", "email", "text", "password", "tel", "url"], "text");
+  const e = controlClasses(field(el("input", "wk-input"), n, ctx), "Input", n);
+  e.type = tok("Input", n, "inputType");
   if (n.defaultValue != null) e.value = String(n.defaultValue);
   return e;
 }
 function Textarea(n, path, ctx) {
-  const e = controlClasses(field(el("textarea", "wk-textarea"), n, ctx), n, ["soft", "outline"], "outline");
+  const e = controlClasses(field(el("textarea", "wk-textarea"), n, ctx), "Textarea", n);
   e.rows = Number.isInteger(n.rows) && n.rows > 0 ? n.rows : 3;
   if (n.defaultValue != null) e.value = String(n.defaultValue);
   if (n.autoResize) {
@@ -375,8 +377,8 @@ function Textarea(n, path, ctx) {
 }
 
 /** Select and DatePicker: a native control in a wrapper that draws the chevron / clear button. */
-function wrapControl(n, control, iconName) {
-  const w = controlClasses(el("span", "wk-select"), n, VARIANTS, "outline");
+function wrapControl(type, n, control, iconName) {
+  const w = controlClasses(el("span", "wk-select"), type, n);
   w.append(control, icon(iconName, "sm", "wk-select-icon"));
   if (n.clearable) {
     const x = el("button", "wk-clear", "×");
@@ -407,7 +409,7 @@ function Select(n, path, ctx) {
   const sync = () => s.classList.toggle("wk-empty", !s.value);
   s.addEventListener("change", sync);
   sync();
-  return wrapControl(n, s, "chevron-right");
+  return wrapControl("Select", n, s, "chevron-right");
 }
 function DatePicker(n, path, ctx) {
   const d = field(el("input"), n, ctx);
@@ -417,7 +419,7 @@ function DatePicker(n, path, ctx) {
   if (day(n.min)) d.min = day(n.min);
   if (day(n.max)) d.max = day(n.max);
   if (n.placeholder) d.title = String(n.placeholder);
-  return wrapControl(n, d, "calendar");
+  return wrapControl("DatePicker", n, d, "calendar");
 }
 function Checkbox(n, path, ctx) {
   const e = el("label", "wk-checkbox" + (n.disabled ? " wk-disabled" : ""));
@@ -429,7 +431,7 @@ function Checkbox(n, path, ctx) {
   return e;
 }
 function RadioGroup(n, path, ctx) {
-  const g = el("div", `wk-radiogroup wk-dir-${n.direction === "row" ? "row" : "col"} wk-field`);
+  const g = el("div", `wk-radiogroup wk-dir-${tok("RadioGroup", n, "direction")} wk-field`);
   g.setAttribute("role", "radiogroup");
   if (n.ariaLabel) g.setAttribute("aria-label", String(n.ariaLabel));
   if (n.name != null) g.dataset.wkName = String(n.name);
@@ -469,20 +471,23 @@ function TableRow(n, path, ctx) {
   });
   return tr;
 }
-const COL_SIZE = { xs: "48px", sm: "80px", md: "120px", lg: "180px", xl: "240px" };
+// Column widths per colSize token, in the design system's spacing unit (48px .. 240px).
+const COL_SIZE = Object.assign(Object.create(null), { xs: 12, sm: 20, md: 30, lg: 45, xl: 60 });
+const V_ALIGN = Object.assign(Object.create(null), { start: "top", center: "middle", end: "bottom" });
+const FLEX_ALIGN = Object.assign(Object.create(null), { start: "flex-start", center: "center", end: "flex-end" });
 function TableCell(n, path, ctx) {
   const c = el(ctx.headerRow ? "th" : "td", "wk-table-cell");
   if (Number.isInteger(n.colSpan) && n.colSpan > 1) c.colSpan = n.colSpan;
   if (Number.isInteger(n.rowSpan) && n.rowSpan > 1) c.rowSpan = n.rowSpan;
-  const al = { start: "start", center: "center", end: "end" };
-  if (al[n.align]) c.style.textAlign = al[n.align];
-  if (al[n.vAlign]) c.style.verticalAlign = { start: "top", center: "middle", end: "bottom" }[n.vAlign];
-  const w = px(n.width) ?? COL_SIZE[n.colSize];
+  const align = tok("Table.Cell", n, "align"), vAlign = tok("Table.Cell", n, "vAlign"), colSize = tok("Table.Cell", n, "colSize");
+  if (align) c.style.textAlign = align;
+  if (vAlign) c.style.verticalAlign = V_ALIGN[vAlign];
+  const w = px(n.width) ?? (colSize ? unit(COL_SIZE[colSize]) : null);
   if (w) c.style.width = w;
   applySides(c.style, "padding", n.padding);
   // Cells hold components; a column of them lines up like ChatKit's cell content.
   const inner = el("div", "wk-cell-inner wk-dir-col");
-  if (al[n.align]) inner.style.alignItems = { start: "flex-start", center: "center", end: "flex-end" }[n.align];
+  if (align) inner.style.alignItems = FLEX_ALIGN[align];
   c.append(drawChildren(inner, n, path, ctx));
   return c;
 }
@@ -495,11 +500,11 @@ function Chart(n, path, ctx) {
   return e;
 }
 
-export const DRAW = {
+// No prototype: a widget's `"type": "constructor"` or `"toString"` is an unknown component.
+export const DRAW = Object.assign(Object.create(null), {
   Card, ListView, ListViewItem, Basic,
   Box: box("col"), Row: box("row"), Col: box("col"), Form: box("col", "form"), Spacer, Divider, Transition,
   Text, Title, Caption, Markdown, Label, Badge, Icon, Image,
   Button, Input, Textarea, Select, DatePicker, Checkbox, RadioGroup,
   Chart, Table, "Table.Row": TableRow, "Table.Cell": TableCell,
-};
-export { RADIUS };
+});
