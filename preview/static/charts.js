@@ -1,8 +1,10 @@
 // Chart: ChatKit's bar / line / area charts drawn with Chart.js (npm; built into static/vendor/).
 // Chart.js paints labels on a <canvas>, so widget strings in labels are pixels, never markup.
+import { CATALOG } from "./catalog.js";
 import { color } from "./tokens.js";
 
-const SERIES_ORDER = ["blue", "purple", "orange", "green", "pink", "yellow", "red"];
+// Series without a colour take the chart colours in the catalog's order.
+const SERIES_ORDER = CATALOG.colors.chart;
 let loading = null;
 
 /** Loads Chart.js's self-contained UMD build once (its ESM build has bare imports, needing an import map). */
@@ -90,13 +92,21 @@ export async function drawChart(n, host, ctx) {
       interaction: { mode: "index", intersect: false },
       scales: {
         x: { display: !x.hide, stacked, grid: { display: false }, border: { display: false }, ticks: { color: tick, font } },
-        y: { display: !!n.showYAxis, stacked, beginAtZero: true, grid: { color: grid }, border: { display: false }, ticks: { color: tick, font, maxTicksLimit: 5 } },
+        // grace: headroom above the highest value, so a line or area is never cut at the top.
+        y: { display: !!n.showYAxis, stacked, beginAtZero: true, grace: "8%", grid: { color: grid }, border: { display: true, color: grid }, ticks: { color: tick, font, maxTicksLimit: 5 } },
       },
+      // Room for the first and last x labels, which Chart.js centres on the plot's very edges.
+      layout: { padding: { left: 4, right: 12, top: 4 } },
       plugins: {
         legend: {
           display: n.showLegend ?? series.length > 1,
           position: "bottom",
-          labels: { color: rgba("var(--wk-text-secondary)"), font, usePointStyle: true, pointStyle: "circle", boxWidth: 6, boxHeight: 6, padding: 16 },
+          // One marker for every kind of series: a dot in the series' own solid colour (an area's
+          // translucent fill made its marker a ring).
+          labels: {
+            color: rgba("var(--wk-text-secondary)"), font, usePointStyle: true, pointStyle: "circle", boxWidth: 6, boxHeight: 6, padding: 16,
+            generateLabels: (c) => Chart.defaults.plugins.legend.labels.generateLabels(c).map((l) => ({ ...l, fillStyle: l.strokeStyle, lineWidth: 0 })),
+          },
         },
         tooltip: {
           enabled: n.showTooltip ?? true,

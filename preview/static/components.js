@@ -94,12 +94,15 @@ function Card(n, path, ctx) {
     box.append(foot);
   }
   if (n.collapsed) {
-    // ChatKit collapses a card's body once its main action is done; keep a way to peek.
+    // ChatKit collapses a card's body once its main action is done; keep a way to peek, as a
+    // row on the card's own surface.
     outer.classList.add("wk-collapsed");
-    const t = el("button", "wk-expand", "Show details");
+    const t = el("button", "wk-expand");
     t.type = "button";
-    t.addEventListener("click", () => { outer.classList.toggle("wk-collapsed"); t.textContent = outer.classList.contains("wk-collapsed") ? "Show details" : "Hide details"; });
-    outer.append(t);
+    const label = el("span", null, "Show details");
+    t.append(label, icon("chevron-right", "sm"));
+    t.addEventListener("click", () => { outer.classList.toggle("wk-collapsed"); label.textContent = outer.classList.contains("wk-collapsed") ? "Show details" : "Hide details"; });
+    box.prepend(t);
   }
   outer.append(box);
   return outer;
@@ -214,9 +217,17 @@ function Text(n, path, ctx) {
   const size = tok("Text", n, "size");
   if (n.editable && typeof n.editable === "object") {
     const ed = n.editable;
-    const input = field(el("input", `wk-text wk-text-${size} wk-text-editable`), ed, ctx);
-    input.type = "text";
-    input.value = n.value ?? "";
+    // More than one line (minLines, or newlines in the value) is a textarea: an input drops newlines.
+    const value = n.value == null ? "" : String(n.value);
+    const lines = Math.max(Number.isInteger(n.minLines) ? n.minLines : 1, value.split("\n").length);
+    const input = field(el(lines > 1 ? "textarea" : "input", `wk-text wk-text-${size} wk-text-editable`), ed, ctx);
+    if (lines > 1) {
+      input.rows = Number.isInteger(n.minLines) && n.minLines > 0 ? n.minLines : lines;
+      const fit = () => { input.style.height = "auto"; input.style.height = `${input.scrollHeight}px`; };
+      input.addEventListener("input", fit);
+      requestAnimationFrame(fit);
+    } else input.type = "text";
+    input.value = value;
     if (ed.autoComplete) input.autocomplete = String(ed.autoComplete);
     return textStyle(input, "Text", n, "prose");
   }
@@ -323,6 +334,9 @@ function button(n) {
   if (n.iconEnd) inner.append(icon(n.iconEnd, b.dataset.iconSize));
   b.append(inner);
   if (!n.label && (n.iconStart || n.iconEnd)) b.setAttribute("aria-label", String(n.iconStart || n.iconEnd));
+  // uniform is a square icon button; one with a label is at least square and shows its label
+  // (the design system's uniform zeroes the gutter and fixes the width, which cut it to a letter).
+  if (n.uniform && n.label) { delete b.dataset.uniform; b.classList.add("wk-uniform-label"); }
   b.disabled = !!n.disabled;
   if (n.disabled) b.dataset.disabled = "";
   return b;
