@@ -11,7 +11,10 @@ import { follow, Overlay } from "./live.js";
 import { Actions } from "./actions.js";
 import { ChatKitStage, loadChatKit } from "./chatkit-stage.js";
 
-const $ = (sel, root = document) => root.querySelector(sel);
+// The page's own elements by id, found once before any widget is drawn: an id in widget content
+// (Markdown's HTML) can't stand in for the Payload or Diagnostics panel (DOM clobbering).
+const OWN = new Map([...document.querySelectorAll("[id]")].map((e) => [`#${e.id}`, e]));
+const $ = (sel, root = document) => (root === document ? OWN.get(sel) : null) ?? root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 const CHATKIT_TIMEOUT_MS = 3000;
 

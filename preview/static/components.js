@@ -6,17 +6,17 @@ import DOMPurify from "./vendor/dompurify/purify.es.mjs";
 import { iconSvg } from "./icons.js";
 import { drawChart } from "./charts.js";
 import { CATALOG } from "./catalog.js";
-import { applyBlock, applyBorder, applyFlex, applySides, color, px, tok, token, unit } from "./tokens.js";
+import { applyBlock, applyBorder, applyFlex, applySides, color, px, str, tok, unit } from "./tokens.js";
 
 /** createElement with classes and optional text (always as textContent). */
 export function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
-  if (text != null) e.textContent = String(text);
+  if (text != null) e.textContent = str(text);
   return e;
 }
 /** RFC 6901: "~" and "/" in a key are escaped. */
-export const ptr = (path, ...keys) => path + keys.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+export const ptr = (path, ...keys) => path + keys.map((k) => "/" + str(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 
 /** URLs from widget JSON: http(s), relative and data:image/* only; javascript:, data:text/html etc. refused. */
 export function safeUrl(u, { image = false } = {}) {
@@ -29,11 +29,19 @@ export function safeUrl(u, { image = false } = {}) {
 }
 
 export function drawNode(node, path, ctx) {
-  const draw = node && typeof node === "object" && typeof node.type === "string" ? DRAW[node.type] : null;
-  const e = draw ? draw(node, path, ctx) : drawUnknown(node);
-  e.dataset.wkType = node?.type != null ? String(node.type) : "invalid";
+  const type = node && typeof node === "object" && typeof node.type === "string" ? node.type : null;
+  const draw = type === null ? null : DRAW[type];
+  let e;
+  try {
+    e = draw ? draw(node, path, ctx) : drawUnknown(node);
+  } catch (err) {
+    // A node no drawing function expected is a visible placeholder, never a blank page.
+    console.warn("widgetkit renderer: could not draw", path, err);
+    e = el("div", "wk-unknown", `Could not draw this ${type ?? "node"}`);
+  }
+  e.dataset.wkType = type ?? "invalid";
   e.dataset.wkPath = path;
-  if (node?.id != null) e.dataset.wkId = String(node.id);
+  if (node?.id != null) e.dataset.wkId = str(node.id);
   return e;
 }
 function drawChildren(parent, n, path, ctx) {
@@ -42,7 +50,7 @@ function drawChildren(parent, n, path, ctx) {
   return parent;
 }
 function drawUnknown(n) {
-  const what = n && typeof n === "object" ? `Unknown component "${n.type}"` : `Not a component: ${JSON.stringify(n)}`;
+  const what = n && typeof n === "object" ? `Unknown component ${JSON.stringify(n.type) ?? "(no type)"}` : `Not a component: ${JSON.stringify(n)}`;
   return el("div", "wk-unknown", what.slice(0, 200));
 }
 function themed(e, theme) {
@@ -203,7 +211,7 @@ function textStyle(e, type, n, defaultColor) {
   const align = tok(type, n, "textAlign");
   if (align) e.style.textAlign = align;
   if (n.truncate) e.classList.add("wk-truncate");
-  if (Number.isInteger(n.maxLines) && n.maxLines > 0) { e.classList.add("wk-clamp"); e.style.webkitLineClamp = String(n.maxLines); }
+  if (Number.isInteger(n.maxLines) && n.maxLines > 0) { e.classList.add("wk-clamp"); e.style.webkitLineClamp = str(n.maxLines); }
   if (Number.isInteger(n.minLines) && n.minLines > 0) e.style.minHeight = `${n.minLines}lh`;
   if (n.italic) e.style.fontStyle = "italic";
   if (n.lineThrough) e.style.textDecoration = "line-through";
@@ -218,7 +226,7 @@ function Text(n, path, ctx) {
   if (n.editable && typeof n.editable === "object") {
     const ed = n.editable;
     // More than one line (minLines, or newlines in the value) is a textarea: an input drops newlines.
-    const value = n.value == null ? "" : String(n.value);
+    const value = n.value == null ? "" : str(n.value);
     const lines = Math.max(Number.isInteger(n.minLines) ? n.minLines : 1, value.split("\n").length);
     const input = field(el(lines > 1 ? "textarea" : "input", `wk-text wk-text-${size} wk-text-editable`), ed, ctx);
     if (lines > 1) {
@@ -228,7 +236,7 @@ function Text(n, path, ctx) {
       requestAnimationFrame(fit);
     } else input.type = "text";
     input.value = value;
-    if (ed.autoComplete) input.autocomplete = String(ed.autoComplete);
+    if (ed.autoComplete) input.autocomplete = str(ed.autoComplete);
     return textStyle(input, "Text", n, "prose");
   }
   return textStyle(el("div", `wk-text wk-text-${size}`, n.value ?? ""), "Text", n, "prose");
@@ -246,12 +254,22 @@ function Caption(n) {
 function Label(n) {
   const size = tok("Label", n, "size");
   const e = textStyle(el("label", `wk-label wk-text-${size}`, n.value ?? ""), "Label", n, "primary");
-  if (n.fieldName) e.dataset.wkFor = String(n.fieldName); // linked to its field after the render
+  if (n.fieldName) e.dataset.wkFor = str(n.fieldName); // linked to its field after the render
   return e;
 }
 
 // Links open in a new tab without access to this page; javascript:/data: links and non-image
 // data: sources are removed. The hook is global to this DOMPurify instance, which only we use.
+// Remote fetches from Markdown: an <img> keeps its src, with no referrer (below); every other way
+// Markdown has to fetch a URL (srcset, SVG <image>, video poster and sources, audio, table
+// backgrounds) is removed, as is any id or name (prefixed by DOMPurify: widget content must not
+// shadow the page's own elements, DOM clobbering).
+const MARKDOWN = {
+  RETURN_DOM_FRAGMENT: true, // hands back nodes, so sanitised HTML is never re-parsed (no mXSS window)
+  SANITIZE_NAMED_PROPS: true,
+  FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "video", "audio", "source", "track", "picture", "image", "feImage", "use"],
+  FORBID_ATTR: ["style", "srcset", "background", "poster", "xlink:href"],
+};
 DOMPurify.addHook("afterSanitizeAttributes", (node) => {
   if (node.tagName === "A") {
     const href = safeUrl(node.getAttribute("href") ?? "");
@@ -265,9 +283,8 @@ DOMPurify.addHook("afterSanitizeAttributes", (node) => {
 });
 function Markdown(n) {
   const e = el("div", "wk-markdown" + (n.streaming ? " wk-streaming" : ""));
-  const html = marked.parse(String(n.value ?? ""), { async: false, gfm: true, breaks: false });
-  // RETURN_DOM_FRAGMENT hands back nodes, so sanitised HTML is never re-parsed (no mXSS window).
-  e.append(DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select"], FORBID_ATTR: ["style"] }));
+  const html = marked.parse(str(n.value ?? ""), { async: false, gfm: true, breaks: false });
+  e.append(DOMPurify.sanitize(html, MARKDOWN));
   return e;
 }
 
@@ -285,7 +302,7 @@ function Badge(n) {
 
 export function icon(name, size = "md", extra = "") {
   const e = el("span", `wk-icon wk-icon-${size} ${extra}`.trim());
-  e.append(iconSvg(String(name)));
+  e.append(iconSvg(str(name)));
   return e;
 }
 function Icon(n) {
@@ -300,7 +317,7 @@ function Image(n) {
   const e = src ? el("img", "wk-image") : el("div", "wk-image wk-image-refused");
   if (src) {
     e.src = src;
-    e.alt = n.alt != null ? String(n.alt) : "";
+    e.alt = n.alt != null ? str(n.alt) : "";
     e.referrerPolicy = "no-referrer";
     e.loading = "lazy";
     e.style.objectFit = tok("Image", n, "fit");
@@ -333,7 +350,7 @@ function button(n) {
   if (n.label != null && n.label !== "") inner.append(el("span", "wk-button-label", n.label));
   if (n.iconEnd) inner.append(icon(n.iconEnd, b.dataset.iconSize));
   b.append(inner);
-  if (!n.label && (n.iconStart || n.iconEnd)) b.setAttribute("aria-label", String(n.iconStart || n.iconEnd));
+  if (!n.label && (n.iconStart || n.iconEnd)) b.setAttribute("aria-label", str(n.iconStart || n.iconEnd));
   // uniform is a square icon button; one with a label is at least square and shows its label
   // (the design system's uniform zeroes the gutter and fixes the width, which cut it to a letter).
   if (n.uniform && n.label) { delete b.dataset.uniform; b.classList.add("wk-uniform-label"); }
@@ -351,10 +368,10 @@ function Button(n, path, ctx) {
 /** Shared form-field wiring: name (gathered by forms.js), required, pattern, placeholder, focus. */
 function field(e, n, ctx) {
   e.classList.add("wk-field");
-  if (n.name != null) { e.dataset.wkName = String(n.name); e.name = String(n.name); }
+  if (n.name != null) { e.dataset.wkName = str(n.name); e.name = str(n.name); }
   if (n.required) e.required = true;
   if (typeof n.pattern === "string") e.dataset.wkPattern = n.pattern;
-  if (n.placeholder != null) e.placeholder = String(n.placeholder);
+  if (n.placeholder != null) e.placeholder = str(n.placeholder);
   if (n.disabled) e.disabled = true;
   if (n.autoFocus) e.dataset.wkAutofocus = "";
   if (n.autoSelect) e.addEventListener("focus", () => e.select?.());
@@ -374,13 +391,13 @@ function controlClasses(e, type, n) {
 function Input(n, path, ctx) {
   const e = controlClasses(field(el("input", "wk-input"), n, ctx), "Input", n);
   e.type = tok("Input", n, "inputType");
-  if (n.defaultValue != null) e.value = String(n.defaultValue);
+  if (n.defaultValue != null) e.value = str(n.defaultValue);
   return e;
 }
 function Textarea(n, path, ctx) {
   const e = controlClasses(field(el("textarea", "wk-textarea"), n, ctx), "Textarea", n);
   e.rows = Number.isInteger(n.rows) && n.rows > 0 ? n.rows : 3;
-  if (n.defaultValue != null) e.value = String(n.defaultValue);
+  if (n.defaultValue != null) e.value = str(n.defaultValue);
   if (n.autoResize) {
     const max = Number.isInteger(n.maxRows) ? n.maxRows : Infinity;
     const fit = () => { e.style.height = "auto"; e.style.height = `min(${e.scrollHeight + 2}px, ${max}lh + 20px)`; };
@@ -414,12 +431,12 @@ function Select(n, path, ctx) {
   s.append(ph);
   for (const o of opts) {
     const opt = el("option", null, o?.label ?? o?.value ?? "");
-    opt.value = String(o?.value ?? "");
+    opt.value = str(o?.value ?? "");
     if (o?.disabled) opt.disabled = true;
-    if (o?.description) opt.title = String(o.description);
+    if (o?.description) opt.title = str(o.description);
     s.append(opt);
   }
-  s.value = n.defaultValue != null && opts.some((o) => String(o?.value) === String(n.defaultValue)) ? String(n.defaultValue) : "";
+  s.value = n.defaultValue != null && opts.some((o) => str(o?.value) === str(n.defaultValue)) ? str(n.defaultValue) : "";
   const sync = () => s.classList.toggle("wk-empty", !s.value);
   s.addEventListener("change", sync);
   sync();
@@ -432,7 +449,7 @@ function DatePicker(n, path, ctx) {
   d.value = day(n.defaultValue);
   if (day(n.min)) d.min = day(n.min);
   if (day(n.max)) d.max = day(n.max);
-  if (n.placeholder) d.title = String(n.placeholder);
+  if (n.placeholder) d.title = str(n.placeholder);
   return wrapControl("DatePicker", n, d, "calendar");
 }
 function Checkbox(n, path, ctx) {
@@ -447,16 +464,16 @@ function Checkbox(n, path, ctx) {
 function RadioGroup(n, path, ctx) {
   const g = el("div", `wk-radiogroup wk-dir-${tok("RadioGroup", n, "direction")} wk-field`);
   g.setAttribute("role", "radiogroup");
-  if (n.ariaLabel) g.setAttribute("aria-label", String(n.ariaLabel));
-  if (n.name != null) g.dataset.wkName = String(n.name);
+  if (n.ariaLabel) g.setAttribute("aria-label", str(n.ariaLabel));
+  if (n.name != null) g.dataset.wkName = str(n.name);
   if (n.required) g.dataset.wkRequired = "";
   // Native radio names must be unique per render so two widgets on a page don't share a group.
   const native = `${ctx.uid}:${path}`;
   for (const o of Array.isArray(n.options) ? n.options : []) {
     const l = el("label", "wk-radio" + (n.disabled || o?.disabled ? " wk-disabled" : ""));
     const r = el("input");
-    r.type = "radio"; r.name = native; r.value = String(o?.value ?? "");
-    r.checked = n.defaultValue != null && r.value === String(n.defaultValue);
+    r.type = "radio"; r.name = native; r.value = str(o?.value ?? "");
+    r.checked = n.defaultValue != null && r.value === str(n.defaultValue);
     r.disabled = !!(n.disabled || o?.disabled);
     if (n.onChangeAction) r.addEventListener("change", () => ctx.fire(n.onChangeAction, g, "change"));
     l.append(r, el("span", null, o?.label ?? o?.value ?? ""));

@@ -59,10 +59,10 @@ export function renderWidget(widget, container, options = {}) {
 
 // ---- actions -------------------------------------------------------------------------------------
 
-function fire(action, sender, kind, options, { form = sender.closest("form.wk-form"), check = false } = {}) {
+async function fire(action, sender, kind, options, { form = sender.closest("form.wk-form"), check = false } = {}) {
   if (!action || typeof action !== "object") return;
   if (sender.closest(".wk-busy")) return; // a container is already waiting on an action
-  if (check && form && !validate(form)) return;
+  if (check && form && !(await validate(form))) return;
   let result;
   try {
     result = options.onAction?.(action, { sender, formValues: formValues(form), kind });

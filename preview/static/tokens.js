@@ -29,6 +29,9 @@ export function color(v, kind = "text") {
   return safeCss(v);
 }
 
+/** A widget value as text. Not String(v): JSON's {"toString": 1} makes String() throw. */
+export const str = (v) => (typeof v === "string" ? v : v !== null && typeof v === "object" ? JSON.stringify(v) : String(v));
+
 /** Numbers are pixels (sizes, widths); strings are CSS. */
 export const px = (v) => (typeof v === "number" && isFinite(v) ? `${v}px` : safeCss(v));
 /** Spacing props (gap, padding, margin) count in ChatKit's 4px units. */
@@ -86,8 +89,8 @@ export function applyBlock(style, n) {
     const v = px(n[k]);
     if (v) { style[w] = v; style[h] = v; }
   }
-  if (n.aspectRatio != null) style.aspectRatio = String(safeCss(String(n.aspectRatio)) ?? "");
-  if (n.flex != null) style.flex = safeCss(String(n.flex)) ?? "";
+  if (n.aspectRatio != null) style.aspectRatio = safeCss(str(n.aspectRatio)) ?? "";
+  if (n.flex != null) style.flex = safeCss(str(n.flex)) ?? "";
   const r = radius(n.radius);
   if (r) style.borderRadius = r;
   applySides(style, "margin", n.margin);

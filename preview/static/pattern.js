@@ -1,0 +1,8 @@
+// Checks one value against an Input's `pattern`, off the page's thread (forms.js): a pattern such as
+// (((a+)+)+)+$ can backtrack for minutes, and only a worker can be stopped while it does.
+self.onmessage = ({ data: [pattern, value] }) => {
+  let re = null;
+  try { re = new RegExp(`^(?:${pattern})$`, "u"); } catch { /* a bad pattern blocks nothing */ }
+  self.postMessage(re ? re.test(value) : true);
+};
+self.postMessage("ready");
