@@ -174,3 +174,20 @@ def test_selects_and_date_pickers_line_up_row_after_row(harness: Harness) -> Non
         for kind in (0, 1)
     }
     assert len(widths[0]) == 1 and len(widths[1]) == 1, widths
+
+
+def test_fields_side_by_side_share_the_row(harness: Harness) -> None:
+    harness.render(
+        card(
+            {
+                "type": "Row",
+                "gap": 2,
+                "children": [
+                    {"type": "Input", "name": "a", "placeholder": "Input"},
+                    {"type": "Textarea", "name": "b", "placeholder": "Textarea"},
+                ],
+            }
+        )
+    )
+    a, b = box(harness, "/children/0/children/0"), box(harness, "/children/0/children/1")
+    assert a["width"] == b["width"] > 100
