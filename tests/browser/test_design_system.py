@@ -54,6 +54,15 @@ def theme_static_values() -> dict[str, str]:
     return found
 
 
+def scale_values() -> dict[str, str]:
+    """The control sizes, gutters and type scale the package writes as plain values."""
+    css = re.sub(r"/\*.*?\*/", "", (ES / "styles/variables-semantic.css").read_text(), flags=re.S)
+    found = dict(re.findall(r"(--(?:control|font-text|font-heading)-[\w-]+)\s*:\s*([^;]+);", css))
+    return {
+        k: " ".join(v.split()) for k, v in found.items() if "var(" not in v and "calc(" not in v
+    }
+
+
 def themed_values(theme: str) -> dict[str, str]:
     """The primitives the package sets per theme (`:where([data-theme="dark"]) { --gray-0: ... }`)."""
     css = (ES / "styles/variables-primitive.css").read_text()
@@ -71,7 +80,21 @@ def test_the_resolved_theme_is_what_the_source_says(harness: Harness) -> None:
         list(expected),
     )
     assert drawn == expected
+    scale = scale_values()
+    assert {
+        "--control-size-md",
+        "--control-gutter-md",
+        "--font-text-sm-size",
+        "--font-heading-md-line-height",
+    } <= set(scale)
     for theme in ("light", "dark"):
+        harness.render({"type": "Text", "value": "x"}, theme=theme)
+        seen = harness.page.evaluate(
+            "(names) => { const root = document.querySelector('.wk-root');"
+            " return Object.fromEntries(names.map((n) => [n, getComputedStyle(root).getPropertyValue(n).trim()])); }",
+            list(scale),
+        )
+        assert seen == scale, theme
         grays = themed_values(theme)
         harness.render({"type": "Text", "value": "x"}, theme=theme)
         seen = harness.page.evaluate(
