@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import importlib
 import json
 import mimetypes
 import re
@@ -172,11 +173,11 @@ class Assets:
     for pages with no server behind them (see static/local-assets.js)."""
 
     def __init__(self) -> None:
-        from widgetkit.gallery._common import ASSETS_URL
-
         from .app import gallery_path
 
-        self.prefix = ASSETS_URL + "/"
+        # By name: gallery/ installs as widgetkit.gallery, which mypy does not map.
+        common = importlib.import_module("widgetkit.gallery._common")
+        self.prefix = f"{common.ASSETS_URL}/"
         self.folder = gallery_path() / "assets"
         self.cache: dict[str, str | None] = {}
 
