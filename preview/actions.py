@@ -34,10 +34,10 @@ from starlette.routing import Route
 
 from widgetkit import discover
 from widgetkit.handlers import ActionContext, ActionRouter, Outcome, PayloadError
+from widgetkit.sandbox.calls import NO_HANDLER, routers_in
 
 from .action_log import ActionLog, Entry, cause
 from .calls import HandlerError
-from .worker_calls import NO_HANDLER, routers_in
 
 if TYPE_CHECKING:
     from chatkit.actions import Action

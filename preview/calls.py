@@ -26,9 +26,10 @@ from typing import Any
 
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.handlers import ActionContext, ActionFailed, Outcome
+from widgetkit.sandbox import DEFAULT_TIMEOUT, Worker, WorkerDied
+from widgetkit.sandbox.render import PAYLOAD_SCHEMA, Rendered, render_payload
 
-from .library import PAYLOAD_SCHEMA, Entry, Rendered, render_payload
-from .worker import DEFAULT_TIMEOUT, WorkerDied, _Worker
+from .library import Entry
 
 __all__ = ["CallTimeout", "Calls", "HandlerError"]
 
@@ -59,8 +60,8 @@ class Calls:
         self.timeout = timeout  # renders; actions pass the action service's own
         self.restarts = 0
         self.types: list[str] = []  # the action types the routers handle, as last seen
-        self._active: asyncio.Task[_Worker] | None = None
-        self._spare: asyncio.Task[_Worker] | None = None
+        self._active: asyncio.Task[Worker] | None = None
+        self._spare: asyncio.Task[Worker] | None = None
         self._lock = asyncio.Lock()
 
     def start(self) -> None:
@@ -183,8 +184,8 @@ class Calls:
 
     # ---- the workers -------------------------------------------------------------------------
 
-    async def _spawn(self) -> _Worker:
-        worker = await _Worker.spawn(self.paths)
+    async def _spawn(self) -> Worker:
+        worker = await Worker.spawn(self.paths)
         try:
             await worker.send({"t": "warm"})
             while (msg := await asyncio.wait_for(worker.receive(), WARM_TIMEOUT))["t"] != "done":
@@ -194,10 +195,10 @@ class Calls:
             # A module that loops at import: a cold worker imports on the first call instead,
             # where that call's own limit stops it.
             await worker.kill()
-            worker = await _Worker.spawn(self.paths)
+            worker = await Worker.spawn(self.paths)
         return worker
 
-    async def _worker(self) -> _Worker:
+    async def _worker(self) -> Worker:
         self.start()
         assert self._active is not None
         try:
@@ -211,7 +212,7 @@ class Calls:
             worker = await self._active
         return worker
 
-    async def _replace(self, worker: _Worker) -> None:
+    async def _replace(self, worker: Worker) -> None:
         """The spare (usually warm already) takes over; a new spare starts in the background."""
         self.restarts += 1
         await worker.kill()

@@ -2,7 +2,7 @@
 
 `Reloader.run()` is the one task the app's lifespan owns. It watches every PATH with watchfiles
 (tuned for latency: watchfiles' default 1.6 s debounce is far too slow for a save-and-look loop),
-asks the warm worker (`worker.Builder`) to rebuild only the files that depend on what changed,
+asks the sandbox's warm worker (`widgetkit.sandbox.Builder`) to rebuild only the files that depend on what changed,
 puts the results in the library and the ChatKit store, and publishes one message per widget
 state on the broadcast, carrying the new payload so no page has to refetch:
 
@@ -29,10 +29,10 @@ from watchfiles import Change, awatch
 
 from widgetkit import discover
 from widgetkit.diagnostics import Diagnostic
+from widgetkit.sandbox import Builder, FileResult
 
 from .broadcast import Broadcast
 from .library import Entry, Library, State, thread_id_for
-from .worker import Builder, FileResult
 
 __all__ = ["DEBOUNCE_MS", "STEP_MS", "Reloader", "WatchFn", "relevant", "watch_paths"]
 
