@@ -180,3 +180,23 @@ async def test_a_spinning_handler_is_stopped_and_the_loop_stays_free(calls: Call
     assert ticks > 20  # the event loop kept running while the handler spun
     again = await calls.action("count.add", {"n": 5}, ctx("count.add"), near=None, timeout=1)
     assert again.kind == "update" and calls.restarts == 1
+
+
+async def test_a_stuck_handler_holds_up_only_its_own_call(calls: Calls, tmp_path: Path) -> None:
+    # A handler spinning until its (long) limit, then a data-editor render and another click:
+    # each gets a worker of its own and answers while the stuck one still runs.
+    near = tmp_path / "counter.py"
+    stuck = asyncio.create_task(calls.action("count.spin", {}, ctx("count.spin"), near=near,
+                                             timeout=120.0))  # fmt: skip
+    await asyncio.sleep(0)  # the stuck call takes its worker first
+    render = asyncio.create_task(calls.render(entry(near, "counter"), {"n": 3}))
+    click = asyncio.create_task(
+        calls.action("count.add", {"n": 1}, ctx("count.add"), near=near, timeout=120.0)
+    )
+    done, _ = await asyncio.wait({stuck, asyncio.gather(render, click)},
+                                 return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+    assert stuck not in done
+    assert render.result().ok and click.result().kind == "update"
+    stuck.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await stuck
