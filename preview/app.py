@@ -37,7 +37,7 @@ from widgetkit.diagnostics import Diagnostic
 
 from .broadcast import Broadcast, sse_endpoint
 from .calls import Calls
-from .library import Entry, Library, Rendered, thread_id_for
+from .library import Entry, Library, Rendered, State, thread_id_for
 from .security import HostGuard
 
 Renderer = Literal["auto", "chatkit", "local"]
@@ -130,20 +130,25 @@ class Preview:
 
     def seed(self, entry: Entry) -> None:
         """Put each built state of `entry` in the store as its own thread."""
-        if self.server is None:
-            return
         for state in entry.states.values():
-            if state.payload is None:
-                continue
-            try:
-                self.server.seed(
-                    state.payload, thread_id=state.thread_id, title=f"{entry.title} · {state.name}"
-                )
-            except Exception as exc:  # pydantic refuses what is not a Card/ListView/Basic root
-                first = str(exc).splitlines()[0]
-                message = f"ChatKit cannot hold this widget in a thread: {first}"
-                hint = "make the root a Card, ListView or Basic"
-                state.diagnostics.append(Diagnostic("", "error", "not-seedable", message, hint))
+            self.seed_state(entry, state)
+
+    def seed_state(self, entry: Entry, state: State) -> None:
+        """(Re)start the state's thread with its sample widget alone: what an action changed in
+        it, and the replies it added, are gone."""
+        if self.server is None or state.payload is None:
+            return
+        try:
+            self.server.seed(
+                state.payload, thread_id=state.thread_id, title=f"{entry.title} · {state.name}"
+            )
+        except Exception as exc:  # pydantic refuses what is not a Card/ListView/Basic root
+            if any(d.code == "not-seedable" for d in state.diagnostics):
+                return
+            first = str(exc).splitlines()[0]
+            message = f"ChatKit cannot hold this widget in a thread: {first}"
+            hint = "make the root a Card, ListView or Basic"
+            state.diagnostics.append(Diagnostic("", "error", "not-seedable", message, hint))
 
     async def chatkit(self, request: Request) -> Response:
         if not self.server_ready.is_set():
@@ -208,6 +213,20 @@ async def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
         "states": {name: s.to_dict() for name, s in entry.states.items()},
         "schema": await preview.schema(entry),
     }
+
+
+async def api_show(request: Request) -> Response:
+    """`POST /api/show?id=…&state=…`: the page is about to show a sample state (chosen, reset,
+    or on load), so its thread goes back to the sample. An action's result stays visible only
+    until a state is shown again."""
+    preview = _preview(request)
+    await preview.scanned.wait()
+    entry = preview.library.get(request.query_params.get("id", ""))
+    state = entry.states.get(request.query_params.get("state", "")) if entry else None
+    if entry is None or state is None:
+        return problem(404, "state_not_found", "No widget state has that id and name.")
+    preview.seed_state(entry, state)
+    return JSONResponse({"thread_id": state.thread_id})
 
 
 async def api_render(request: Request) -> Response:
@@ -349,6 +368,7 @@ def create_app(
         Route("/api/widgets", api_widgets),
         Route("/api/widget/{entry_id:path}", api_widget),
         Route("/api/render", api_render, methods=["POST"]),
+        Route("/api/show", api_show, methods=["POST"]),
         Route("/chatkit", preview.chatkit, methods=["POST"]),
         *actions.routes(),
         Route("/events", sse_endpoint(broadcast, stop=stop)),

@@ -152,7 +152,10 @@ def test_the_action_log_shows_this_widgets_actions_unless_asked_for_all(
         "() => document.querySelector('#panel-data').compareDocumentPosition("
         "document.querySelector('#panel-actions')) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
-    assert page.evaluate("() => getComputedStyle(document.querySelector('#action-log')).maxHeight") != "none"
+    assert (
+        page.evaluate("() => getComputedStyle(document.querySelector('#action-log')).maxHeight")
+        != "none"
+    )
 
 
 def test_a_failed_action_reads_as_an_error(page: Page, url: str) -> None:

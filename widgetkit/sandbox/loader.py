@@ -199,8 +199,10 @@ def error_of(exc: BaseException, label: str = "") -> dict[str, Any]:
     ]
     if isinstance(exc, SyntaxError) and exc.filename:
         code = (exc.text or "").rstrip("\n")
+        # The column counts in the code as shown, without its indentation (a caret goes there).
+        column = (exc.offset or 0) - (len(code) - len(code.lstrip())) or None
         frames.append({"file": exc.filename, "line": exc.lineno, "name": "<module>",
-                       "code": code.strip(), "column": exc.offset})  # fmt: skip
+                       "code": code.strip(), "column": column})  # fmt: skip
     last = frames[-1] if frames else {"file": "", "line": 0}
     message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
     return {"type": type(exc).__name__, "message": message, "file": last["file"],
