@@ -57,6 +57,18 @@ def test_every_runtime_mark_names_its_evidence() -> None:
             assert c.form.source in SOURCES, c.name
 
 
+def test_where_each_root_and_part_may_stand_names_its_source() -> None:
+    for c in COMPONENTS:
+        if c.root or c.only_in is not None:
+            assert c.place_source in SOURCES, c.name
+        else:
+            assert not c.place_source, c.name
+    roots = SOURCES[BY_NAME["ListView"].place_source].quote
+    assert "Every widget must be wrapped in a root-level container element" in roots
+    assert "use `<ListView>`" in roots
+    assert "Card: children: WidgetComponent[]" in SOURCES["js-roots"].quote
+
+
 def test_every_source_quotes_what_it_says() -> None:
     for key, source in SOURCES.items():
         assert source.title and source.quote, key

@@ -366,7 +366,17 @@ def test_table_parts_hold_only_their_own_parts() -> None:
 def test_only_basic_nests_roots() -> None:
     d = find(card(card()), "bad-child")
     assert d.path == "/children/0"
-    assert "only Basic can nest it" in d.hint
+    assert d.hint.startswith("ChatKit's docs make Card a root-level container")
+    assert "only a Basic can hold" in d.hint and "use a Col or Box here" in d.hint
+    # Widget Studio's builder writes a ListView inside a Card; ChatKit documents it as a root.
+    items = [{"type": "ListViewItem", "children": [text()]}]
+    d = find(card({"type": "ListView", "children": items}), "bad-child")
+    assert d.message == "a ListView cannot be a child of Card"
+    assert d.hint == (
+        "ChatKit's docs make ListView a root-level container, which only a Basic can hold: make "
+        "it the widget's root, put it beside the rest in a Basic, or use a Col of Rows for a "
+        "list here"
+    )
     nested = {"type": "Basic", "children": [card(text()), {"type": "ListView", "children": []}]}
     assert validate(nested) == []
 

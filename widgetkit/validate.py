@@ -386,8 +386,12 @@ def _unknown_component(path: Path, kind: object) -> Diagnostic:
 
 
 def _bad_child(path: Path, kind: str, parent: str, allowed: frozenset[str]) -> Diagnostic:
-    if kind in ROOTS:
-        hint = f"a {kind} is a root: only Basic can nest it; use a Col or Box here"
+    if kind in ROOTS:  # the catalog's docs-roots and js-roots
+        instead = "a Col of Rows for a list" if kind == "ListView" else "a Col or Box"
+        hint = (
+            f"ChatKit's docs make {kind} a root-level container, which only a Basic can hold: "
+            f"make it the widget's root, put it beside the rest in a Basic, or use {instead} here"
+        )
     elif kind == "ListViewItem":
         hint = "a ListViewItem lives only directly inside a ListView"
     elif len(allowed) == 1:

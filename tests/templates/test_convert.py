@@ -155,17 +155,71 @@ def test_converted_modules_type_check_under_mypy_strict(tmp_path: Path) -> None:
     assert status == 0, report + errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="convert types a list the template passes whole to Select.options as a list of the "
-    "schema's own TypedDict, which mypy does not accept as Sequence[SelectOption]",
-)
 def test_a_value_passed_whole_to_a_typed_prop_type_checks(tmp_path: Path) -> None:
+    # mypy takes the schema's own TypedDict for Sequence[SelectOption] only if it extends it.
     result = convert_widget(OWN["booking_form"])  # `"options": {{ (rooms) | tojson }}`
+    assert "class Room(SelectOption):" in result.source and result.warnings == []
     out = tmp_path / f"{result.builder}.py"
     out.write_text(result.source, encoding="utf-8")
     report, errors, status = api.run(["--strict", "--no-incremental", str(out)])
     assert status == 0, report + errors
+
+
+def _options_schema(item: dict[str, Any]) -> dict[str, Any]:
+    props = {"choices": {"type": "array", "items": {"type": "object", **item}}}
+    return {"properties": props, "required": ["choices"]}
+
+
+OPTIONS = (
+    '{"type":"Card","children":[{"type":"Select","name":"pick",'
+    '"options":{{ (choices) | tojson }}},{"type":"Text","value":{{ (choices[0].label) | tojson }}}]}'
+)
+
+
+def test_data_with_the_shapes_keys_passed_whole_type_checks(tmp_path: Path) -> None:
+    item = {
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "description": {"type": "string"},  # optional, as in a SelectOption
+        },
+        "required": ["value", "label"],
+    }
+    wf = widget_file(OPTIONS, _options_schema(item))
+    result = convert_widget(wf)
+    assert "class Choice(SelectOption):" in result.source
+    assert not any("passed whole" in w for w in result.warnings)
+    out = tmp_path / "inline.py"
+    out.write_text(result.source, encoding="utf-8")
+    report, errors, status = api.run(["--strict", "--no-incremental", str(out)])
+    assert status == 0, report + errors
+    data = {"choices": [{"value": "a", "label": "A", "description": "first"}]}
+    builder = load_builder(result.source, tmp_path, result.builder)
+    assert builder(**data).to_dict() == wf.render(data)
+
+
+@pytest.mark.parametrize(
+    ("item", "why"),
+    [
+        ({"properties": {"value": {"type": "integer"}, "label": {"type": "string"}},
+          "required": ["value", "label"]}, "its `value` is not a required str, as a SelectOption's is"),
+        ({"properties": {"value": {"type": "string"}, "label": {"type": "string"}}},
+         "its `value` is not a required str, as a SelectOption's is"),
+        ({"properties": {"label": {"type": "string"}}, "required": ["label"]},
+         "it lacks `value`, which a SelectOption has"),
+        ({"properties": {"value": {"type": "string"}, "label": {"type": "string"},
+                         "price": {"type": "number"}}, "required": ["value", "label"]},
+         "it has `price`, which a SelectOption has not"),
+    ],
+)  # fmt: skip
+def test_data_whose_keys_are_not_the_shapes_is_named_in_a_warning(
+    item: dict[str, Any], why: str
+) -> None:
+    result = convert_widget(widget_file(OPTIONS, _options_schema(item)))
+    assert "class Choice(TypedDict):" in result.source
+    (warning,) = [w for w in result.warnings if "passed whole" in w]
+    assert warning.startswith("`choices` is passed whole to Select.options")
+    assert why in warning
 
 
 def test_converted_source_is_ruff_formatted_and_lint_clean(tmp_path: Path) -> None:

@@ -65,6 +65,7 @@ class Component:
       `Label` naming the field (`("placeholder",)`); None when it needs none.
     - `only_in`: the one parent it may stand in (a ListViewItem only in a ListView); None for
       anywhere its kind is allowed (roots: at the top, or inside a Basic).
+    - `place_source`: the source that says where it may stand, for a root or an `only_in` part.
     - `form`: how it gathers its fields' values, if it does.
     """
 
@@ -79,6 +80,7 @@ class Component:
     field_name: tuple[str, ...] = ()
     label_by: tuple[str, ...] | None = None
     only_in: str | None = None
+    place_source: str = ""
     form: FormBehaviour | None = None
     by_name: dict[str, Field] = field(init=False, repr=False, compare=False, hash=False)
 
@@ -194,6 +196,7 @@ COMPONENTS: tuple[Component, ...] = (
         ),
         CHILDREN,
         root=True,
+        place_source="docs-roots",
         form=FormBehaviour(("confirm", "action"), when="asForm", source="docs-card-as-form"),
     ),
     Component(
@@ -207,6 +210,11 @@ COMPONENTS: tuple[Component, ...] = (
         ),
         Children("ListViewItem"),
         root=True,
+        # A root, never a Card's child: the docs name it a root-level container and both SDKs'
+        # types leave it out of a Card's children (js-roots). Widget Studio's builder does write
+        # Card > ListView (openai/chatkit-python issue #47, its PR #46 not merged); no ChatKit
+        # source says ChatKit.js draws that.
+        place_source="docs-roots",
     ),
     Component(
         "Basic",
@@ -226,8 +234,9 @@ COMPONENTS: tuple[Component, ...] = (
             P("align", s.Alignment, "Cross-axis alignment."),
             P("justify", s.Justification, "Main-axis distribution."),
         ),
-        Children("component-or-root"),
+        Children("component-or-root"),  # js-roots: BasicRoot holds roots too
         root=True,
+        place_source="docs-roots",
     ),
     Component(
         "ListViewItem",
@@ -245,7 +254,8 @@ COMPONENTS: tuple[Component, ...] = (
             ),
         ),
         CHILDREN,
-        only_in="ListView",  # docs-containers
+        only_in="ListView",
+        place_source="docs-containers",
     ),
     # -- layout ------------------------------------------------------------------------------
     Component(
@@ -607,6 +617,7 @@ COMPONENTS: tuple[Component, ...] = (
         runtimes=JS,
         runtime_source="js-table",
         only_in="Table",
+        place_source="js-table",
     ),
     Component(
         "Table.Cell",
@@ -625,6 +636,7 @@ COMPONENTS: tuple[Component, ...] = (
         runtimes=JS,
         runtime_source="js-table",
         only_in="Table.Row",
+        place_source="js-table",
     ),
 )
 

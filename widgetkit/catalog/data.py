@@ -24,6 +24,7 @@ def behaviour() -> dict[str, Any]:
             "label_by": None if c.label_by is None else list(c.label_by),
             "only_in": c.only_in,
             "root": c.root,
+            "place_source": c.place_source,
             "form": None
             if c.form is None
             else {"action": list(c.form.action), "when": c.form.when, "source": c.form.source},

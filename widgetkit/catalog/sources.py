@@ -69,6 +69,14 @@ SOURCES: dict[str, Source] = {
         _GUIDE,
         "`auto`: The action will adapt to how it's being used. (_default_)",
     ),
+    "docs-roots": Source(
+        "ChatKit docs: Widgets, Containers",
+        _CONCEPTS,
+        "Every widget must be wrapped in a root-level container element. For single, "
+        "self-contained content such as a summary, confirmation, or form, use `<Card>`. For a "
+        "set of options (for example, restaurants or files), use `<ListView>`. Reserve `<Basic>` "
+        "for entity previews.",
+    ),
     "docs-containers": Source(
         "ChatKit docs: Widgets, Containers",
         _CONCEPTS,
@@ -105,6 +113,13 @@ SOURCES: dict[str, Source] = {
         _JS_INDEX,
         "export type ChatKitIcon = 'agent' | ... | 'clock' | ... | LucideIcon; "
         "export type LucideIcon = `lucide:${string}`;",
+    ),
+    "js-roots": Source(
+        "ChatKit.js published widget types: the roots and what holds them",
+        _JS_TYPES,
+        "export type WidgetRoot = Card | ListView | BasicRoot; [...] Card: children: "
+        "WidgetComponent[]; [...] BasicRoot: children: (WidgetComponent | WidgetRoot)[]; "
+        "(WidgetComponent lists no root; openai-chatkit's StrictWidgetComponent neither)",
     ),
     "js-action-config": Source(
         "ChatKit.js published ActionConfig type",

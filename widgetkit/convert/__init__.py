@@ -91,13 +91,14 @@ def _module(wf: WidgetFile, em: Emitter, builder: str, body: str, returns: str) 
         "from __future__ import annotations",
         "",
     ]
-    if em.types.typing:
-        lines.append(f"from typing import {', '.join(sorted(em.types.typing))}")
+    typing = em.types.imports()
+    if typing:
+        lines.append(f"from typing import {', '.join(sorted(typing))}")
         lines.append("")
     names = [*sorted(em.used | ({"Node"} if em.need_node else set())), "widget"]
     lines += [f"from widgetkit import {', '.join(names)}", "", ""]
     for cls in em.types.classes:
-        lines += [cls, "", ""]
+        lines += [cls.source(), "", ""]
     options = []
     if wf.sample is not None:
         options.append(f"samples={{'sample': {wf.sample!r}}}")

@@ -10,7 +10,8 @@ from jinja2 import nodes
 
 from .. import components
 from ..builders import Node, check_node_json
-from ..catalog import ROOTS
+from ..catalog import BY_NAME, ROOTS
+from ..catalog.types import ListOf, Shape
 from ..diagnostics import errors
 from ..templates import WidgetFile
 from ._expr import ATOM, COND, Binding, LoopInfo, Py, Scope, Translator, python_name
@@ -32,7 +33,7 @@ from ._tree import (
     Val,
     lift,
 )
-from ._types import RESERVED, ConvertError, Types, union
+from ._types import RESERVED, ConvertError, Types, union, unwrap
 
 # Builtins the translation may call; a parameter of that name would hide them.
 _CALLED = {"len", "str", "enumerate", "round", "range", "map", "abs", "list", "sum", "isinstance"}
@@ -300,13 +301,33 @@ class Emitter:
             elif main and key == main[0] and main[0] != "child":
                 args.insert(0, self.value(val, scope, False).code)
             elif key in params and params[key].kind == params[key].KEYWORD_ONLY:
-                kwargs.append(f"{key}={self.value(val, scope, False).code}")
+                py = self.value(val, scope, False)
+                self.typed_whole(py, kind, key, obj.lineno)
+                kwargs.append(f"{key}={py.code}")
             else:
                 raise ConvertError(
                     f"The template gives {kind} (line {obj.lineno}) the prop `{key}`, which its "
                     f"builder does not take; check the prop name against ChatKit's {kind}."
                 )
         return Py(f"{kind}({', '.join(args + kwargs)})", ATOM, node=kind)
+
+    def typed_whole(self, py: Py, kind: str, key: str, line: int) -> None:
+        """Data passed whole to a prop typed with a shape (`"options": {{ rooms | tojson }}`):
+        its TypedDict extends the shape's, so the builder type-checks; if it cannot, say so."""
+        t = BY_NAME[kind].by_name[key].type
+        schema = unwrap(py.schema)
+        if isinstance(t, ListOf) and isinstance(t.item, Shape) and isinstance(schema, dict):
+            t, schema = t.item, unwrap(schema.get("items"))
+        if not isinstance(t, Shape) or not isinstance(schema, dict):
+            return
+        why = self.types.extend(schema, t.name)
+        if why is None:
+            self.used.add(t.name)
+        else:
+            self.warnings.append(
+                f"`{py.code}` is passed whole to {kind}.{key} (template line {line}), but {why}; "
+                f"the builder may not type-check there. Make its schema's keys those of a {t.name}."
+            )
 
     def constant_check(self, obj: Obj, kind: str) -> None:
         """Refuse a component whose constant props (or a required prop the template never

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import keyword
 import re
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import components
 from ..components import __all__ as COMPONENT_NAMES
 
 
@@ -26,12 +28,78 @@ RESERVED = frozenset(COMPONENT_NAMES) | {
 
 
 @dataclass
-class Types:
-    """The TypedDict classes made so far (source text, in dependency order) and typing imports."""
+class TypedDictClass:
+    """A TypedDict for an object schema: its keys as (annotation, required); or, when a value
+    of it is passed whole to a prop of a shape, the widgetkit TypedDict of that shape, its base."""
 
-    classes: list[str] = field(default_factory=list)
+    name: str
+    doc: str | None
+    keys: dict[str, tuple[str, bool]]
+    base: str | None = None
+
+    def source(self) -> str:
+        lines = [f"class {self.name}({self.base or 'TypedDict'}):"]
+        if self.doc:
+            lines.append(f"    {_docstring(self.doc)}")
+        for key, (ann, required) in self.keys.items():
+            lines.append(f"    {key}: {ann}" if required else f"    {key}: NotRequired[{ann}]")
+        return "\n".join(lines if len(lines) > 1 else [*lines, "    pass"])
+
+
+@dataclass
+class Types:
+    """The TypedDict classes made so far (in dependency order) and typing imports."""
+
+    classes: list[TypedDictClass] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     typing: set[str] = field(default_factory=set)
+    # the class made for each object schema, by the identity of its `properties`
+    by_props: dict[int, TypedDictClass] = field(default_factory=dict)
+
+    def imports(self) -> set[str]:
+        """The names to import from `typing`."""
+        used = set(self.typing)
+        if any(c.base is None for c in self.classes):
+            used.add("TypedDict")
+        if any(not req for c in self.classes for _, req in c.keys.values()):
+            used.add("NotRequired")
+        return used
+
+    def extend(self, schema: Any, shape: str) -> str | None:
+        """Make the class typed for the object `schema` extend widgetkit's TypedDict `shape`
+        (`SelectOption`), so that a value of it passes whole to a prop typed with that shape:
+        mypy takes one TypedDict for another only when it has each of the other's keys, of the
+        same type and as required. None when done; else why not, as a clause."""
+        props = schema.get("properties") if isinstance(schema, dict) else None
+        cls = self.by_props.get(id(props))
+        base = getattr(components, shape, None)
+        if cls is None or base is None or not typing.is_typeddict(base):
+            return "its schema is not an object schema with properties"
+        if cls.base == shape:
+            return None
+        if cls.base is not None:
+            return f"it already extends {cls.base}"
+        # `Required[...]` is read from the hints: under `from __future__ import annotations`
+        # Python 3.11 leaves `__required_keys__` empty.
+        hints = typing.get_type_hints(base, include_extras=True)
+        for key, hint in hints.items():
+            required = typing.get_origin(hint) is typing.Required or (
+                base.__total__ and typing.get_origin(hint) is not typing.NotRequired
+            )
+            if typing.get_origin(hint) in (typing.Required, typing.NotRequired):
+                (hint,) = typing.get_args(hint)
+            kind = getattr(hint, "__name__", str(hint))
+            if key not in cls.keys:
+                if required:
+                    return f"it lacks `{key}`, which a {shape} has"
+            elif cls.keys[key] != (kind, required):
+                how = "required" if required else "optional"
+                return f"its `{key}` is not a {how} {kind}, as a {shape}'s is"
+        extra = [k for k in cls.keys if k not in hints]
+        if extra:  # the widget would carry them, and no validator takes them
+            return f"it has `{extra[0]}`, which a {shape} has not"
+        cls.base, cls.keys = shape, {}
+        return None
 
     def annotation(self, schema: Any, hint: str, where: str) -> str:
         """The annotation for `schema`; objects become TypedDicts named after `hint`."""
@@ -86,23 +154,20 @@ class Types:
         name = self._class_name(hint)
         self.names.add(name)
         required = set(schema.get("required") or [])
-        lines = [f"class {name}(TypedDict):"]
         doc = schema.get("description")
-        if isinstance(doc, str) and doc.strip():
-            lines.append(f"    {_docstring(doc)}")
+        cls = TypedDictClass(name, doc if isinstance(doc, str) and doc.strip() else None, {})
         for key, sub in props.items():
             if not key.isidentifier() or keyword.iskeyword(key):
                 raise ConvertError(
                     f"The jsonSchema property {where}/properties/{key} is not a Python name, so "
                     "a TypedDict cannot declare it; rename it in the schema and the template."
                 )
-            ann = self.annotation(sub, key, f"{where}/properties/{key}")
-            if key not in required:
-                self.typing.add("NotRequired")
-                ann = f"NotRequired[{ann}]"
-            lines.append(f"    {key}: {ann}")
-        self.typing.add("TypedDict")
-        self.classes.append("\n".join(lines))
+            cls.keys[key] = (
+                self.annotation(sub, key, f"{where}/properties/{key}"),
+                key in required,
+            )
+        self.classes.append(cls)
+        self.by_props[id(props)] = cls
         return name
 
     def _class_name(self, hint: str) -> str:

@@ -4,13 +4,16 @@
 fixed, changes = repair('```json\\n{"type": "card", "children": []}\\n```')
 # fixed == {"type": "Card", "children": []}
 # [str(c) for c in changes] == ['/: took the JSON out of a code fence',
-#                               '/type: "card" → "Card" (the catalog\\'s spelling)']
+#                               '/type: "card" → "Card" (ChatKit\'s spelling)']
 ```
 
 What it fixes: JSON sent as text or inside a Markdown code fence, a root wrapped in a one-key
-object (`{"widget": {...}}`), the case of component, prop and token names, an action (or a
-status) given as a bare string, one child given where a list is expected, and empty children on
-a leaf. What it cannot fix safely it leaves for `validate` and `feedback`.
+object (`{"widget": {...}}`), the catalog's synonyms for components, props and tokens (another
+case or spelling, `Heading` → `Title`, `fontWeight` → `weight`, `medium` → `md`: see
+`widgetkit.catalog.aliases`), an action (or a status) given as a bare string, one child given
+where a list is expected, and empty children on a leaf. The catalog's guesses (`6xl` → `5xl`,
+`top` → `start`, `Link` → `Button`) and what it cannot fix safely it leaves for `validate` and
+`feedback`, whose hints offer them.
 """
 
 from __future__ import annotations
@@ -21,12 +24,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalog import BY_NAME, ROOTS, Component
+from ..catalog.aliases import component_alias, prop_alias, token_alias
 from ..catalog.types import STR, Const, ListOf, MapOf, Scalar, Shape, Tagged, Tokens, Type, Union
 from ..diagnostics import show
 
 _FENCE = re.compile(r"^\s*```[\w-]*\s*\n(.*?)\n?\s*```\s*$", re.DOTALL)
 _DEEPEST = 200  # nodes nested deeper than this are left as they are (validate still sees them)
-_COMPONENTS = {name.lower(): name for name in BY_NAME}
 
 
 @dataclass(frozen=True)
@@ -49,36 +52,49 @@ def repair(payload: Any) -> tuple[Any, list[Change]]:
 
 
 def _unwrap(payload: Any, changes: list[Change]) -> Any:
-    for _ in range(3):  # JSON text in a code fence, holding a wrapper, holding …
-        if isinstance(payload, str):
-            text, fenced = payload, _FENCE.match(payload)
-            if fenced:
-                text = fenced.group(1)
-            try:
-                parsed = json.loads(text)
-            except (ValueError, RecursionError):
-                return payload
-            changes.append(
-                Change("", "took the JSON out of a code fence" if fenced else "parsed JSON text")
-            )
-            payload = parsed
-        elif isinstance(payload, dict) and "type" not in payload and len(payload) == 1:
-            ((key, inner),) = payload.items()
-            if not (isinstance(inner, dict | str) and _looks_like_root(inner)):
-                return payload
-            if key != "widget" or not isinstance(inner, dict):  # the strict schema's own wrapper
-                changes.append(Change("", f"took the widget out of its {show(key)} wrapper"))
-            payload = inner
-        else:
-            return payload
-    return payload
+    """JSON text in a code fence, holding a wrapper, holding …: the widget inside, if there is
+    one. Text is parsed whatever it holds (it is the same JSON); a wrapper is taken off only
+    when a widget root is inside it, so nothing else is lost."""
+    chain: list[_Step] = []
+    value = payload
+    while (step := _step_in(value)) is not None:  # each step is smaller: it ends
+        chain.append(step)
+        value = step.value
+    if not _is_root(value):
+        chain = chain[: next((i for i, s in enumerate(chain) if s.wrapper), len(chain))]
+    changes.extend(Change("", s.note) for s in chain if s.note)
+    return chain[-1].value if chain else payload
 
 
-def _looks_like_root(value: dict[str, Any] | str) -> bool:
+@dataclass(frozen=True)
+class _Step:
+    value: Any  # what the step gives
+    note: str  # the change to record ("" for none)
+    wrapper: bool = False
+
+
+def _step_in(value: Any) -> _Step | None:
     if isinstance(value, str):
-        return value.lstrip().startswith(("{", "```"))
-    kind = value.get("type")
-    return isinstance(kind, str) and _COMPONENTS.get(kind.lower()) in ROOTS
+        fenced = _FENCE.match(value)
+        try:
+            parsed = json.loads(fenced.group(1) if fenced else value)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(parsed, dict | list | str):
+            return None  # "3" is no widget as text or as a number
+        return _Step(parsed, "took the JSON out of a code fence" if fenced else "parsed JSON text")
+    if isinstance(value, dict) and "type" not in value and len(value) == 1:
+        ((key, inner),) = value.items()
+        if isinstance(inner, dict | str):
+            if key == "widget" and isinstance(inner, dict):
+                return _Step(inner, "", wrapper=True)  # the strict schema's own: no fix
+            return _Step(inner, f"took the widget out of its {show(key)} wrapper", wrapper=True)
+    return None
+
+
+def _is_root(value: Any) -> bool:
+    kind = value.get("type") if isinstance(value, dict) else None
+    return isinstance(kind, str) and (kind in ROOTS or component_alias(kind, safe=True) in ROOTS)
 
 
 class _Repair:
@@ -93,11 +109,15 @@ class _Repair:
             return node
         kind = node.get("type")
         comp = BY_NAME.get(kind) if isinstance(kind, str) else None
-        if comp is None and isinstance(kind, str) and kind.lower() in _COMPONENTS:
-            comp = BY_NAME[_COMPONENTS[kind.lower()]]
-            self.note(f"{path}/type", f"{show(kind)} → {show(comp.name)} (the catalog's spelling)")
+        if comp is None and isinstance(kind, str):
+            real = component_alias(kind, safe=True)
+            if real is None:
+                return node
+            comp = BY_NAME[real]
+            self.note(f"{path}/type", f"{show(kind)} → {show(real)} {_why(kind, real)}")
         if comp is None:
             return node
+        names = self.prop_names(comp, node, path)
         out: dict[str, Any] = {}
         for key, value in node.items():
             if key == "type":
@@ -107,20 +127,27 @@ class _Repair:
                 if kids is not _DROP:
                     out[key] = kids
             else:
-                name = self.prop_name(comp, key, node, path)
+                name = names[key] if key in names else key
                 field = comp.by_name.get(name)
                 where = f"{path}/{_escape(name)}"
                 out[name] = value if field is None else self.value(value, field.type, where)
         return out
 
-    def prop_name(self, comp: Component, key: str, node: dict[str, Any], path: str) -> str:
-        if key in comp.by_name:
-            return key
-        same = [f.name for f in comp.props if f.name.lower() == key.lower()]
-        if len(same) == 1 and node.get(same[0]) is None:
-            self.note(f"{path}/{_escape(key)}", f"{show(key)} → {show(same[0])} (prop name case)")
-            return same[0]
-        return key
+    def prop_names(self, comp: Component, node: dict[str, Any], path: str) -> dict[str, str]:
+        """The keys of `node` to rename to the catalog's synonym: only where the prop is not
+        there already and no other key means it too (which one would win?)."""
+        wanted = {
+            key: real
+            for key in node
+            if isinstance(key, str) and key not in ("type", "children")
+            for real in [prop_alias(comp.name, key, safe=True)]
+            if real is not None and real not in node
+        }
+        targets = list(wanted.values())
+        renames = {k: v for k, v in wanted.items() if targets.count(v) == 1}
+        for key, real in renames.items():
+            self.note(f"{path}/{_escape(key)}", f"{show(key)} → {show(real)} {_why(key, real)}")
+        return renames
 
     def children(self, comp: Component, value: Any, path: str, depth: int) -> Any:
         kids = comp.children
@@ -140,11 +167,11 @@ class _Repair:
         if value is None:
             return value
         match t:
-            case Tokens(name, values) if isinstance(value, str) and value not in values:
-                same = [v for v in values if v.lower() == value.strip().lower()]
-                if same:
-                    self.note(path, f"{show(value)} → {show(same[0])} (a {name} token)")
-                    return same[0]
+            case Tokens(name) if isinstance(value, str):
+                real = token_alias(t, value, safe=True)
+                if real is not None:
+                    self.note(path, f"{show(value)} → {show(real)} (a {name} token)")
+                    return real
             case Shape() if isinstance(value, str) and _wraps_text(t):
                 (key,) = [f.name for f in t.fields if f.required]
                 self.note(
@@ -162,6 +189,13 @@ class _Repair:
             case ListOf(item) if isinstance(value, list):
                 return [self.value(v, item, f"{path}/{i}") for i, v in enumerate(value)]
             case Union(options) if isinstance(value, str):
+                tokens = [o for o in options if isinstance(o, Tokens)]
+                others = [o for o in options if not isinstance(o, Tokens)]
+                if tokens and not any(_takes_str(o) for o in others):
+                    for o in tokens:  # `"AUTO"` for ListView's `limit`, an int or "auto"
+                        fixed = self.value(value, o, path)
+                        if fixed is not value:
+                            return fixed
                 if not any(_takes_str(o) for o in options):
                     shape = next(
                         (o for o in options if isinstance(o, Shape) and _wraps_text(o)), None
@@ -203,6 +237,11 @@ def _takes_str(t: Type) -> bool:
         case Shape() | ListOf() | MapOf() | Tagged():
             return False
     return True  # tokens, colours, dates, icons, patterns
+
+
+def _why(word: str, real: str) -> str:
+    same = word.replace("_", "").replace("-", "").lower() == real.replace(".", "").lower()
+    return "(ChatKit's spelling)" if same else "(ChatKit's name for it)"
 
 
 def _escape(key: str) -> str:
