@@ -1,8 +1,8 @@
 """The preview's Starlette app: pages, a JSON API, static files and the `/chatkit` endpoint.
 
 Start-up is split so the first page is served at once. The widgets are found and built by the hot
-reloader's worker process, so a module that loops or exits at import cannot hang or kill the
-server (without reload: in a thread of the server). Until that first build is in, the index and
+reloader in the sandbox's worker process, so a module that loops or exits at import cannot hang
+or kill the server. Until that first build is in, the index and
 `/api/widgets` wait at most `SCAN_WAIT` seconds, then answer a "building" state that fills in
 over the `/events` `index` message. openai-chatkit's server module (a ~4 s import, see DESIGN.md)
 loads after the build in a thread; until it is there, `/chatkit` waits for it (up to
@@ -34,10 +34,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from widgetkit.diagnostics import Diagnostic
+from widgetkit.sandbox.render import Rendered
 
 from .broadcast import Broadcast, sse_endpoint
 from .calls import Calls
-from .library import Entry, Library, Rendered, State, thread_id_for
+from .library import Entry, Library, State, thread_id_for
 from .security import HostGuard
 
 Renderer = Literal["auto", "chatkit", "local"]
@@ -78,31 +79,24 @@ class Preview:
         renderer: Renderer = "auto",
         domain_key: str = DEFAULT_DOMAIN_KEY,
         server_options: dict[str, Any] | None = None,
-        scan_in_process: bool = True,
     ) -> None:
+        # Filled by the reloader's first build in the sandbox, which sets `scanned`: the server
+        # process never imports the user's modules.
         self.library = Library(paths)
-        # False with hot reload: the reloader's first build (in its worker) fills the library and
-        # sets `scanned`, so the server process never imports the user's modules.
-        self.scan_in_process = scan_in_process
+        self.calls = Calls(paths)  # the data editor's builds, the parameter schema, the handlers
         self.renderer: Renderer = renderer
         self.domain_key = domain_key
         self.server_options = server_options or {}
         self.server: Any = None  # a chatkit_server.PreviewServer once loaded
         self.server_error: str | None = None
-        # With hot reload, the data editor's builds run in this worker process (see calls.py).
-        self.calls: Calls | None = None
         self.scanned = asyncio.Event()
         self.server_ready = asyncio.Event()
         self._endpoint: Endpoint | None = None
 
     async def start(self) -> None:
-        """Find the widgets (or wait for the reloader to), then load the ChatKit server and seed
-        a thread per state."""
-        if self.scan_in_process:
-            await asyncio.to_thread(self.library.scan)
-            self.scanned.set()
-        else:
-            await self.scanned.wait()
+        """Wait for the reloader's first build, then load the ChatKit server and seed a thread
+        per state."""
+        await self.scanned.wait()
         try:
             module = await asyncio.to_thread(
                 importlib.import_module, "widgetkit.preview.chatkit_server"
@@ -117,16 +111,11 @@ class Preview:
             self.server_ready.set()
 
     async def render(self, entry: Entry, data: Any) -> Rendered:
-        """Build `entry` with the data editor's `data`: in the worker, fresh from source, when
-        there is one; else in a thread, with the function the scan loaded."""
-        if self.calls is not None:
-            return await self.calls.render(entry, data)
-        return await asyncio.to_thread(self.library.render, entry, data)
+        """Build `entry` with the data editor's `data`, in the sandbox, fresh from source."""
+        return await self.calls.render(entry, data)
 
     async def schema(self, entry: Entry) -> dict[str, Any]:
-        if self.calls is not None:
-            return await self.calls.schema(entry)
-        return self.library.schema(entry)
+        return await self.calls.schema(entry)
 
     def seed(self, entry: Entry) -> None:
         """Put each built state of `entry` in the store as its own thread."""
@@ -296,8 +285,6 @@ def _dicts(diagnostics: list[Diagnostic]) -> list[dict[str, str]]:
 async def _start_calls(preview: Preview) -> None:
     """Start the calls worker once the first build is in: on a small machine its warm-up (which
     imports every module) would otherwise compete with that build for the first index."""
-    if preview.calls is None:
-        return
     await preview.scanned.wait()
     preview.calls.start()
 
@@ -316,8 +303,9 @@ def create_app(
 
     `host` is the interface the server binds: requests naming another Host (DNS rebinding) or
     changing state from another origin are refused (security.py); `allow_hosts` adds Host names.
-    With `reload`, a watch task rebuilds what a save changes in a worker process and pushes it to
-    the pages over `/events` (see watch.py).
+    The widgets are built in the sandbox (`widgetkit.sandbox`) in every mode; with `reload`, a
+    watch task also rebuilds what a save changes and pushes it to the pages over `/events`
+    (see watch.py).
     """
     from . import pages
 
@@ -329,14 +317,11 @@ def create_app(
         renderer=renderer,
         domain_key=domain_key,
         server_options=server_options,
-        scan_in_process=not reload,
     )
     # The mock action handlers and the action log (see actions.py); before start() builds the server.
     from .actions import ActionService
 
     actions = ActionService(preview)
-    if reload:  # user code runs in worker processes: builds in the reloader's, the rest here
-        preview.calls = actions.calls = Calls(chosen)
 
     broadcast = Broadcast()
     stop = asyncio.Event()  # set at shutdown: ends the watch task and every open event stream
@@ -345,12 +330,10 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.create_task(preview.start())
         calls = asyncio.create_task(_start_calls(preview))
-        watching = None
-        if reload:
-            from .watch import Reloader
+        from .watch import Reloader
 
-            app.state.reloader = Reloader(preview, broadcast)
-            watching = asyncio.create_task(app.state.reloader.run(stop))
+        app.state.reloader = Reloader(preview, broadcast, follow=reload)
+        watching = asyncio.create_task(app.state.reloader.run(stop))
         try:
             yield
         finally:
@@ -360,8 +343,7 @@ def create_app(
                     t.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await t
-            if preview.calls is not None:
-                await preview.calls.close()
+            await preview.calls.close()
 
     routes = [
         *pages.routes(),

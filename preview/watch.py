@@ -125,6 +125,7 @@ class Reloader:
         *,
         builder: Builder | None = None,
         watch: WatchFn = watch_paths,
+        follow: bool = True,
     ) -> None:
         self.preview = preview
         self.library = preview.library
@@ -132,6 +133,7 @@ class Reloader:
         self.roots = [p.resolve() for p in self.library.paths]
         self.builder = builder or Builder(self.roots)
         self.watch = watch
+        self.follow = follow  # False: build once and stop (`widgetkit preview --no-reload`)
         self.files: list[Path] = []
         self.deps: dict[Path, set[Path]] = {}
         self.broken: set[Path] = set()  # files that failed as a whole: retried on any new file
@@ -143,16 +145,14 @@ class Reloader:
         """Build everything once (which warms the worker and learns the imports), then follow
         the changes until `stop` is set.
 
-        When the preview does not scan in its own process (`scan_in_process` false: the app with
-        hot reload), this first build is its library: the user's modules are imported only in
-        the worker, and `scanned` is set once it is in (or if the worker cannot start at all).
+        This first build is the preview's library: the user's modules are imported only in the
+        sandbox, and the preview's `scanned` is set once it is in (or if the worker cannot start
+        at all).
         """
         scanned = getattr(self.preview, "scanned", None)
-        ours = scanned is not None and not getattr(self.preview, "scan_in_process", True)
+        ours = scanned is not None
         try:
             await self.builder.start()
-            if scanned is not None and not ours:
-                await scanned.wait()  # the app's first scan must not overwrite ours
             for entry in self.library.entries.values():
                 self.by_file.setdefault(entry.file.resolve(), []).append(entry)
             self.files = self._discover()
@@ -164,6 +164,10 @@ class Reloader:
                 widgets = [e.summary() for e in self.library.entries.values()]
                 self.broadcast.publish({"kind": "index", "widgets": widgets})
             self.ready.set()
+            if not self.follow:
+                await self.builder.close()  # no rebuilds: its workers are not needed
+                await stop.wait()
+                return
             async for changed in self.watch(self.library.paths, stop):
                 await self.changed(changed)
         finally:
@@ -239,9 +243,6 @@ class Reloader:
         for w in result.widgets:
             entry_id = f"{rel.removesuffix('.py')}:{w.name}" if result.kind == "builder" else rel
             entry = Entry(entry_id, file, rel, w.name, w.title, w.doc, result.kind, w.line)  # type: ignore[arg-type]
-            # Kept for a preview without a calls worker; with one, the data editor's builds run
-            # there, from the file and the builder's name (calls.Calls.render).
-            entry.widget = old[entry_id].widget if entry_id in old else None
             for s in w.states:
                 diagnostics = [Diagnostic(**d) for d in s.diagnostics]  # type: ignore[arg-type]
                 thread_id = thread_id_for(entry_id, s.name)
