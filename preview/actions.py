@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         WidgetItem,
     )
 
-    from .app import Preview
+    from .state import Preview
 
 __all__ = ["DEFAULT_TIMEOUT", "ActionService"]
 
@@ -75,7 +75,9 @@ class ActionService:
         )  # fmt: skip
         return entry, ctx
 
-    async def _outcome(self, action: Action[str, Any], ctx: ActionContext, thread_id: str) -> Outcome:
+    async def _outcome(
+        self, action: Action[str, Any], ctx: ActionContext, thread_id: str
+    ) -> Outcome:
         """The handler's outcome, from the sandbox (which finds the router: the sender's file's
         first); each step of it within the service's limit."""
         near = self._file_of(thread_id)
@@ -99,7 +101,9 @@ class ActionService:
         outcome: Outcome | None = None
         try:
             outcome = await self._outcome(action, ctx, thread.id)
-            async for event in outcome_events(outcome, thread, sender, generate_id=self._ids(thread)):
+            async for event in outcome_events(
+                outcome, thread, sender, generate_id=self._ids(thread)
+            ):
                 entry["events"].append(event.model_dump(mode="json", exclude_none=True))
                 yield event
         except (PayloadError, HandlerError) as exc:

@@ -22,9 +22,9 @@ import contextlib
 import importlib
 import importlib.util
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -34,27 +34,37 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from widgetkit.diagnostics import Diagnostic
-from widgetkit.sandbox.render import Rendered
 
 from .broadcast import Broadcast, sse_endpoint
-from .calls import Calls
-from .library import Entry, Library, State, thread_id_for
+from .library import Entry, thread_id_for
 from .security import HostGuard
+from .state import (
+    CHATKIT_JS,
+    DEFAULT_DOMAIN_KEY,
+    RENDERERS,
+    SCAN_WAIT,
+    WARMUP_WAIT,
+    Preview,
+    Renderer,
+    first_scan,
+    preview_of,
+    widget_details,
+)
 
-Renderer = Literal["auto", "chatkit", "local"]
-RENDERERS: tuple[Renderer, ...] = ("auto", "chatkit", "local")
+__all__ = [
+    "CHATKIT_JS",
+    "DEFAULT_DOMAIN_KEY",
+    "RENDERERS",
+    "SCAN_WAIT",
+    "WARMUP_WAIT",
+    "Preview",
+    "create_app",
+    "gallery_path",
+]
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-CHATKIT_JS = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js"
-# ChatKit.js accepts this placeholder for a custom backend served from localhost.
-DEFAULT_DOMAIN_KEY = "domain_pk_localhost_dev"
-WARMUP_WAIT = 15.0
 MAX_RENDER_BODY = 1024 * 1024
-# How long the index and /api/widgets wait for the first build before answering "building".
-SCAN_WAIT = 0.5
-
-Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 def gallery_path() -> Path:
@@ -65,116 +75,12 @@ def gallery_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-class Preview:
-    """What one running preview holds: the widget library and, once loaded, the ChatKit server.
-
-    `server_options` go to `PreviewServer(...)` as keyword arguments; that is the seam for the
-    mock action handlers (`on_action=`, `on_sync_action=`).
-    """
-
-    def __init__(
-        self,
-        paths: list[Path],
-        *,
-        renderer: Renderer = "auto",
-        domain_key: str = DEFAULT_DOMAIN_KEY,
-        server_options: dict[str, Any] | None = None,
-    ) -> None:
-        # Filled by the reloader's first build in the sandbox, which sets `scanned`: the server
-        # process never imports the user's modules.
-        self.library = Library(paths)
-        self.calls = Calls(paths)  # the data editor's builds, the parameter schema, the handlers
-        self.renderer: Renderer = renderer
-        self.domain_key = domain_key
-        self.server_options = server_options or {}
-        self.server: Any = None  # a chatkit_server.PreviewServer once loaded
-        self.server_error: str | None = None
-        self.scanned = asyncio.Event()
-        self.server_ready = asyncio.Event()
-        self._endpoint: Endpoint | None = None
-
-    async def start(self) -> None:
-        """Wait for the reloader's first build, then load the ChatKit server and seed a thread
-        per state."""
-        await self.scanned.wait()
-        try:
-            module = await asyncio.to_thread(
-                importlib.import_module, "widgetkit.preview.chatkit_server"
-            )
-            self.server = module.PreviewServer(**self.server_options)
-            self._endpoint = module.chatkit_endpoint(self.server)
-            for entry in self.library.entries.values():
-                self.seed(entry)
-        except Exception as exc:  # a broken openai-chatkit install must not kill the pages
-            self.server_error = f"{type(exc).__name__}: {exc}"
-        finally:
-            self.server_ready.set()
-
-    async def render(self, entry: Entry, data: Any) -> Rendered:
-        """Build `entry` with the data editor's `data`, in the sandbox, fresh from source."""
-        return await self.calls.render(entry, data)
-
-    async def schema(self, entry: Entry) -> dict[str, Any]:
-        return await self.calls.schema(entry)
-
-    def seed(self, entry: Entry) -> None:
-        """Put each built state of `entry` in the store as its own thread."""
-        for state in entry.states.values():
-            self.seed_state(entry, state)
-
-    def seed_state(self, entry: Entry, state: State) -> None:
-        """(Re)start the state's thread with its sample widget alone: what an action changed in
-        it, and the replies it added, are gone."""
-        if self.server is None or state.payload is None:
-            return
-        try:
-            self.server.seed(
-                state.payload, thread_id=state.thread_id, title=f"{entry.title} · {state.name}"
-            )
-        except Exception as exc:  # pydantic refuses what is not a Card/ListView/Basic root
-            if any(d.code == "not-seedable" for d in state.diagnostics):
-                return
-            first = str(exc).splitlines()[0]
-            message = f"ChatKit cannot hold this widget in a thread: {first}"
-            hint = "make the root a Card, ListView or Basic"
-            state.diagnostics.append(Diagnostic("", "error", "not-seedable", message, hint))
-
-    async def chatkit(self, request: Request) -> Response:
-        if not self.server_ready.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.server_ready.wait(), WARMUP_WAIT)
-        if self._endpoint is None:
-            message = self.server_error or (
-                "The ChatKit server is still warming up (openai-chatkit's server module takes a "
-                "few seconds to import); retry in a moment."
-            )
-            code = "server_failed" if self.server_error else "warming_up"
-            return JSONResponse(
-                {"error": {"code": code, "message": message}},
-                status_code=503,
-                headers={"Retry-After": "1"},
-            )
-        return await self._endpoint(request)
-
-
 def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}, **extra}, status_code=status)
 
 
-def _preview(request: Request) -> Preview:
-    preview: Preview = request.app.state.preview
-    return preview
-
-
-async def first_scan(preview: Preview) -> bool:
-    """Wait a moment for the first build; False when it is still going (answer "building")."""
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(preview.scanned.wait(), SCAN_WAIT)
-    return preview.scanned.is_set()
-
-
 async def api_widgets(request: Request) -> Response:
-    preview = _preview(request)
+    preview = preview_of(request)
     building = not await first_scan(preview)
     entries = preview.library.entries.values()
     return JSONResponse(
@@ -187,7 +93,7 @@ async def api_widgets(request: Request) -> Response:
 
 
 async def api_widget(request: Request) -> Response:
-    preview = _preview(request)
+    preview = preview_of(request)
     await preview.scanned.wait()
     entry_id = request.path_params["entry_id"]
     entry = preview.library.get(entry_id)
@@ -196,19 +102,11 @@ async def api_widget(request: Request) -> Response:
     return JSONResponse(await widget_details(preview, entry))
 
 
-async def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
-    return {
-        **entry.summary(),
-        "states": {name: s.to_dict() for name, s in entry.states.items()},
-        "schema": await preview.schema(entry),
-    }
-
-
 async def api_show(request: Request) -> Response:
     """`POST /api/show?id=…&state=…`: the page is about to show a sample state (chosen, reset,
     or on load), so its thread goes back to the sample. An action's result stays visible only
     until a state is shown again."""
-    preview = _preview(request)
+    preview = preview_of(request)
     await preview.scanned.wait()
     entry = preview.library.get(request.query_params.get("id", ""))
     state = entry.states.get(request.query_params.get("state", "")) if entry else None
@@ -226,7 +124,7 @@ async def api_render(request: Request) -> Response:
     Answers `{"payload", "diagnostics", "thread_id"}`; 422 when the data does not fit the
     builder's parameters or the builder fails (with diagnostics saying why).
     """
-    preview = _preview(request)
+    preview = preview_of(request)
     body = await request.body()
     if len(body) > MAX_RENDER_BODY:
         return problem(413, "body_too_large", f"The body is larger than {MAX_RENDER_BODY} bytes.")

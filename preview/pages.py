@@ -35,7 +35,7 @@ from widgetkit.catalog.types import (
     Union,
 )
 
-from .app import CHATKIT_JS, RENDERERS, Preview, first_scan, widget_details
+from .state import CHATKIT_JS, RENDERERS, Preview, first_scan, widget_details
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEMES = ("light", "dark")

@@ -53,7 +53,7 @@ def relevant(change: Change, path: str, roots: Sequence[Path] = ()) -> bool:
     below a watched root is looked at: a project may itself live under a hidden folder."""
     p = Path(path)
     below = next((p.relative_to(r) for r in roots if p.is_relative_to(r)), p.relative_to(p.anchor))
-    if any(part.startswith(".") or part in discover._SKIP_DIRS for part in below.parts):
+    if any(part.startswith(".") or part in discover.SKIP_DIRS for part in below.parts):
         return False
     return p.suffix in discover.SUFFIXES or not p.suffix
 

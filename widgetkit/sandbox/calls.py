@@ -31,7 +31,7 @@ from types import ModuleType
 from typing import Any
 
 from widgetkit import discover
-from widgetkit.builders import Node, _check_whole
+from widgetkit.builders import Node, check_whole
 from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.handlers import ActionContext, ActionFailed, ActionRouter, Outcome, PayloadError
 from widgetkit.widget import Widget
@@ -228,7 +228,7 @@ def _stream(outcome: Outcome, say: Say) -> None:
                 state = _loop().run_until_complete(anext(states))
             except StopAsyncIteration:
                 break
-            say({"t": "state", "widget": _check_whole(state)})
+            say({"t": "state", "widget": check_whole(state)})
     except ActionFailed as exc:
         say({"t": "end", "failed": exc.message})
         return
@@ -239,7 +239,7 @@ def _stream(outcome: Outcome, say: Say) -> None:
 
 
 def _outcome_json(outcome: Outcome) -> dict[str, Any]:
-    widget = _check_whole(outcome.widget) if isinstance(outcome.widget, Node) else None
+    widget = check_whole(outcome.widget) if isinstance(outcome.widget, Node) else None
     notice = outcome.notice
     return {
         "t": "outcome",
