@@ -1,13 +1,14 @@
 """The preview's Starlette app: pages, a JSON API, static files and the `/chatkit` endpoint.
 
-Start-up is split so the first page is served at once. The widgets are found and built by the hot
-reloader in the sandbox's worker process, so a module that loops or exits at import cannot hang
-or kill the server. Until that first build is in, the index and
-`/api/widgets` wait at most `SCAN_WAIT` seconds, then answer a "building" state that fills in
-over the `/events` `index` message. openai-chatkit's server module (a ~4 s import, see DESIGN.md)
-loads after the build in a thread; until it is there, `/chatkit` waits for it (up to
-`WARMUP_WAIT` seconds) and then answers 503 with a message saying so. Once loaded, every widget state is seeded as a thread
-in the server's store, under an id derived from the widget and state (`library.thread_id_for`).
+Start-up is split so the first page is served at once. The widgets are found and built by the
+hot reloader in the sandbox's worker process, so a module that loops or exits at import cannot
+hang or kill the server. Until that first build is in, the index and `/api/widgets` wait at most
+`SCAN_WAIT` seconds, then answer a "building" state that fills in over the `/events` `index`
+message. openai-chatkit's server module (a ~4 s import: it pulls in the Agents SDK) loads after
+the build in a thread; until it is there, `/chatkit` waits for it (up to `WARMUP_WAIT` seconds)
+and then answers 503 with a message saying so. Once loaded, every widget state is seeded as a
+thread in the server's store, under an id derived from the widget and state
+(`library.thread_id_for`); showing a state (`POST /api/show`) seeds its thread again.
 
 Example::
 
