@@ -27,6 +27,7 @@ from typing import Any
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.handlers import ActionContext, ActionFailed, Outcome
 from widgetkit.sandbox import DEFAULT_TIMEOUT, Worker, WorkerDied
+from widgetkit.sandbox.loader import stamp_of
 from widgetkit.sandbox.render import PAYLOAD_SCHEMA, Rendered, render_payload
 
 from .library import Entry
@@ -74,6 +75,8 @@ class Calls:
         self._spare: asyncio.Task[Worker] | None = None
         self._slots = asyncio.Semaphore(size)
         self._started = False
+        # (file, builder) -> (the file's stamp, its schema): a page view asks no worker again
+        self._schemas: dict[tuple[Path, str], tuple[tuple[int, int], dict[str, Any]]] = {}
 
     def start(self) -> None:
         if not self._started:
@@ -116,13 +119,20 @@ class Calls:
         )
 
     async def schema(self, entry: Entry) -> dict[str, Any]:
+        """The builder's parameter schema, asked of the sandbox once per stamp of its file."""
         if entry.kind != "builder":
             return PAYLOAD_SCHEMA
+        key, stamp = (entry.file, entry.name), stamp_of(entry.file)
+        kept = self._schemas.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
         request = {"t": "schema", "file": str(entry.file), "name": entry.name}
         try:
             for msg in await self.collect(request):
                 if msg["t"] == "result":
                     schema: dict[str, Any] = msg["schema"]
+                    if stamp is not None:
+                        self._schemas[key] = (stamp, schema)
                     return schema
         except (CallTimeout, WorkerDied) as exc:
             return {"type": "object", "description": f"No schema: {exc}"}

@@ -120,6 +120,7 @@ class LocalStage {
   draw(payload, source) {
     this.payload = payload;
     this.el.dataset.source = source;
+    this.el.dataset.draws = String(Number(this.el.dataset.draws ?? 0) + 1); // for tests: draws per view
     if (payload == null) {
       this.el.replaceChildren(Object.assign(document.createElement("div"), {
         className: "stage-empty", textContent: "No widget: this state failed to build. The diagnostics say why.",
@@ -288,7 +289,12 @@ class WidgetPage {
     const first = this.stage.draw(state.payload, "builder");
     if (state.payload == null) return first;
     return shown.then(() => threadWidget(state.thread_id, ctl.signal)).then(
-      (widget) => { if (gen === this.generation && widget) return this.stage.draw(widget, "thread"); },
+      (widget) => {
+        if (gen !== this.generation || !widget) return null;
+        // The thread holds the sample just drawn (the usual case): mark it, don't draw it again.
+        if (JSON.stringify(widget) === JSON.stringify(state.payload)) return first.then(() => { if (gen === this.generation) this.stageEl.dataset.drawn = "thread"; });
+        return this.stage.draw(widget, "thread");
+      },
       (err) => { if (gen === this.generation && err.name !== "AbortError") this.notice(`Drawn from the builder directly: ${err.message}`, "error"); },
     );
   }

@@ -233,3 +233,9 @@ def test_invalid_json_in_the_data_editor_replaces_the_last_inputs_diagnostics(
     expect(page.locator("#diagnostics li")).to_have_count(1)
     expect(page.locator("#diagnostics")).to_contain_text("not JSON")
     expect(page.locator("#diagnostics")).not_to_contain_text("/n")
+
+
+def test_the_first_page_view_draws_the_widget_once(page: Page, url: str) -> None:
+    open_widget(page, url, "cards:counter", "one")
+    expect(title(page)).to_have_text("Count 1")
+    assert page.locator("#stage").get_attribute("data-draws") == "1"

@@ -8,6 +8,7 @@ import textwrap
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -200,3 +201,25 @@ async def test_a_stuck_handler_holds_up_only_its_own_call(calls: Calls, tmp_path
     stuck.cancel()
     with pytest.raises(asyncio.CancelledError):
         await stuck
+
+
+async def test_the_parameter_schema_is_asked_once_per_save(
+    calls: Calls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    collect = calls.collect
+
+    async def counting(request: dict[str, Any]) -> list[dict[str, Any]]:
+        asked.append(request["t"])
+        return await collect(request)
+
+    monkeypatch.setattr(calls, "collect", counting)
+    e = entry(tmp_path / "counter.py", "counter")
+    first = await calls.schema(e)
+    assert await calls.schema(e) == first  # a second page view
+    assert asked == ["schema"]
+    source = (tmp_path / "counter.py").read_text().replace('label: str = "count"', "label: int = 0")
+    (tmp_path / "counter.py").write_text(source)
+    changed = await calls.schema(e)
+    assert asked == ["schema", "schema"]
+    assert changed["properties"]["label"]["type"] == "integer"
