@@ -49,7 +49,7 @@ class Worker:
         worker = cls(proc)
         try:
             ready = await asyncio.wait_for(worker.receive(), _START_TIMEOUT)
-        except (TimeoutError, WorkerDied):
+        except BaseException:  # it never started, or its owner closed meanwhile (cancelled)
             await worker.kill()
             raise
         if ready.get("t") != "ready":  # pragma: no cover - protocol guard
