@@ -8,7 +8,8 @@ PEP 517 build backend, setuptools' own with this step first) and when a contribu
 
 1. `npm ci` installs what package-lock.json pins into node_modules/ at the repository's top.
 2. `npm run build`, when package.json defines it, runs the tools whose output is made rather
-   than copied (a bundler, a CSS compiler); they write into preview/static/vendor/.
+   than copied; they write into preview/static/vendor/. Today: scripts/design_system.mjs, which
+   compiles @openai/apps-sdk-ui's Tailwind source and takes its icons (vendor/apps-sdk-ui/).
 3. Each file in VENDOR is copied from node_modules/<package>/ to vendor/<package>/, beside
    the package's licence.
 4. vendor/build.json records a hash of INPUTS. While it matches, the step does nothing: that is
@@ -54,7 +55,14 @@ VENDOR: dict[str, list[str]] = {
 }
 
 # The files whose content decides what the build makes (paths from the repository's top).
-INPUTS = ["package.json", "package-lock.json", "scripts/build_assets.py"]
+INPUTS = [
+    "package.json",
+    "package-lock.json",
+    "scripts/build_assets.py",
+    # `npm run build`: OpenAI's design system into vendor/apps-sdk-ui/, for the catalog's icons.
+    "scripts/design_system.mjs",
+    "preview/static/catalog.js",
+]
 
 
 class BuildError(Exception):

@@ -23,3 +23,8 @@ def test_every_component_has_a_builder_taking_every_prop() -> None:
             assert params[comp.main].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
         if comp.children is None:
             assert "children" not in params and "child" not in params, comp.name
+
+
+def test_the_renderers_catalog_module_is_fresh() -> None:
+    on_disk = codegen.JS_TARGET.read_text(encoding="utf-8")
+    assert codegen.generate_js() == on_disk, "stale: run `python -m widgetkit.codegen`"

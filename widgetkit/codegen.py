@@ -1,18 +1,22 @@
-"""Generates `widgetkit/components.py`, the typed builder classes, from the catalog.
+"""Generates, from the catalog, `widgetkit/components.py` (the typed builder classes) and
+`preview/static/catalog.js` (the tokens, defaults and icon names the offline renderer draws from).
 
 Run `python -m widgetkit.codegen` after changing the catalog; `tests/test_codegen.py` fails while
-the generated file is stale. Editors and type checkers read the generated signatures, so a wrong
+a generated file is stale. Editors and type checkers read the generated signatures, so a wrong
 token such as `Title("x", size="6xl")` is a type error before it is a runtime one.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from .catalog import COMPONENTS, Component
 from .catalog import shapes as s
+from .catalog.data import renderer
 from .catalog.types import (
     ColorStr,
     Const,
@@ -30,6 +34,8 @@ from .catalog.types import (
 )
 
 TARGET = Path(__file__).with_name("components.py")
+# The preview is a sibling folder in the source tree (installed as widgetkit.preview).
+JS_TARGET = Path(__file__).resolve().parent.parent / "preview" / "static" / "catalog.js"
 
 _SCALARS = {"str": "str", "bool": "bool", "int": "int", "number": "float", "any": "Any"}
 
@@ -178,6 +184,28 @@ def _format(source: str) -> str:
     return done.stdout
 
 
+def generate_js() -> str:
+    """The renderer's catalog module: `renderer()`'s data, every object without a prototype (a
+    widget's `"type": "constructor"` or icon `"__proto__"` finds nothing) and frozen."""
+    # JSON is a JavaScript literal; the catalog's own keys hold no "__proto__".
+    data = json.dumps(renderer(), indent=2, ensure_ascii=False)
+    # A list of tokens on one line.
+    data = re.sub(r"\[[^\[\]{}]*\]", lambda m: " ".join(m.group().split()), data)
+    return (
+        "// What the offline renderer draws from: per component its defaults and the tokens of\n"
+        "// each prop that takes tokens; colour tokens by kind; ChatKit's icon names.\n"
+        "// Generated from widgetkit/catalog by `python -m widgetkit.codegen`; do not edit.\n"
+        "// Objects have no prototype, so a look-up by a widget-supplied name (a component type,\n"
+        '// an icon name, "constructor", "__proto__") finds only what the catalog holds.\n'
+        "const bare = (v) => Object.freeze(Array.isArray(v) ? v.map(bare)\n"
+        '  : v && typeof v === "object" ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bare(x)])))\n'
+        "  : v);\n\n"
+        f"export const CATALOG = bare({data});\n"
+        "export const ICON_NAMES = CATALOG.icons;\n"
+    )
+
+
 if __name__ == "__main__":
     TARGET.write_text(generate(), encoding="utf-8")
-    print(f"wrote {TARGET}")
+    JS_TARGET.write_text(generate_js(), encoding="utf-8")
+    print(f"wrote {TARGET} and {JS_TARGET}")

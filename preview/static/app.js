@@ -11,7 +11,10 @@ import { follow, Overlay } from "./live.js";
 import { Actions } from "./actions.js";
 import { ChatKitStage, loadChatKit } from "./chatkit-stage.js";
 
-const $ = (sel, root = document) => root.querySelector(sel);
+// The page's own elements by id, found once before any widget is drawn: an id in widget content
+// (Markdown's HTML) can't stand in for the Payload or Diagnostics panel (DOM clobbering).
+const OWN = new Map([...document.querySelectorAll("[id]")].map((e) => [`#${e.id}`, e]));
+const $ = (sel, root = document) => (root === document ? OWN.get(sel) : null) ?? root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 const CHATKIT_TIMEOUT_MS = 3000;
 
@@ -129,12 +132,29 @@ class LocalStage {
       return Promise.resolve();
     }
     const view = renderWidget(payload, this.el, { theme: this.page.theme, onAction: (a, ctx) => this.page.action(a, ctx) });
+    // The stand-in notice stands where a stand-in icon is drawn (lucide:, vendor:), only there.
+    $("#footnote").textContent = view.element.querySelector('[data-wk-icon="stand-in"]') ? STAND_IN_ICONS_NOTICE : "";
     return view.ready.then(() => { this.el.dataset.drawn = source; });
   }
   redraw() { return this.payload === undefined ? null : this.draw(this.payload, this.el.dataset.source); }
 }
 
 // ---- widget page ---------------------------------------------------------------------------------
+
+/** A small banner saying ChatKit.js didn't load; dismissed, it stays away for the session. */
+function offlineBanner(text) {
+  if (sessionStorage.getItem("wk-offline-dismissed")) return;
+  const bar = document.createElement("div");
+  bar.className = "offline-banner";
+  bar.setAttribute("role", "status");
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "×";
+  close.setAttribute("aria-label", "Dismiss");
+  close.addEventListener("click", () => { bar.remove(); sessionStorage.setItem("wk-offline-dismissed", "1"); });
+  bar.append(Object.assign(document.createElement("span"), { textContent: text }), close);
+  $("#notice").before(bar);
+}
 
 class WidgetPage {
   constructor(cfg) {
@@ -159,7 +179,6 @@ class WidgetPage {
     this.initEditor();
     this.initPanels();
     $("#schema").textContent = JSON.stringify(this.widget.schema, null, 2);
-    $("#footnote").textContent = STAND_IN_ICONS_NOTICE;
     this.stage = await this.chooseStage(this.cfg.renderer);
     this.actions = new Actions(this);
     this.selectState(this.stateName);
@@ -242,7 +261,7 @@ class WidgetPage {
       return new ChatKitStage(this.stageEl, this);
     } catch (err) {
       const how = renderer === "auto" ? "showing widgetkit's offline renderer instead" : "showing widgetkit's offline renderer (asked for chatkit)";
-      this.notice(`${err.message}; ${how}. It draws the same thread items, with stand-in icons.`, "warning");
+      offlineBanner(`${err.message}; ${how}, which draws the same thread items with OpenAI's design system.`);
       badge.textContent = "local renderer (fallback)";
       return new LocalStage(this.stageEl, this);
     }

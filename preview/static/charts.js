@@ -1,8 +1,13 @@
 // Chart: ChatKit's bar / line / area charts drawn with Chart.js (npm; built into static/vendor/).
 // Chart.js paints labels on a <canvas>, so widget strings in labels are pixels, never markup.
-import { color } from "./tokens.js";
+import { CATALOG } from "./catalog.js";
+import { color, str } from "./tokens.js";
 
-const SERIES_ORDER = ["blue", "purple", "orange", "green", "pink", "yellow", "red"];
+/** A widget-supplied key's own value ("__proto__" or "constructor" is no key of a data row). */
+const own = (o, k) => (o && typeof o === "object" && typeof k === "string" && Object.hasOwn(o, k) ? o[k] : undefined);
+
+// Series without a colour take the chart colours in the catalog's order.
+const SERIES_ORDER = CATALOG.colors.chart;
 let loading = null;
 
 /** Loads Chart.js's self-contained UMD build once (its ESM build has bare imports, needing an import map). */
@@ -37,7 +42,7 @@ export async function drawChart(n, host, ctx) {
   const canvas = document.createElement("canvas");
   const series = Array.isArray(n.series) ? n.series : [];
   canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-label", "Chart: " + series.map((s) => s?.label ?? s?.dataKey).join(", "));
+  canvas.setAttribute("aria-label", "Chart: " + series.map((s) => str(s?.label ?? s?.dataKey)).join(", "));
   host.append(canvas);
   const Chart = await loadChartJs();
   // Canvas text uses whatever font is loaded at draw time; wait for ours so screenshots are stable.
@@ -46,8 +51,8 @@ export async function drawChart(n, host, ctx) {
   const data = Array.isArray(n.data) ? n.data.filter((r) => r && typeof r === "object") : [];
   const x = typeof n.xAxis === "string" ? { dataKey: n.xAxis } : (n.xAxis ?? {});
   const labels = data.map((row) => {
-    const v = String(row[x.dataKey] ?? "");
-    return x.labels && typeof x.labels[v] === "string" ? x.labels[v] : v;
+    const v = str(own(row, x.dataKey) ?? "");
+    return x.labels && typeof own(x.labels, v) === "string" ? x.labels[v] : v;
   });
   const stacked = series.some((s) => s?.stack != null);
   const datasets = series.map((s, i) => {
@@ -58,10 +63,10 @@ export async function drawChart(n, host, ctx) {
     return {
       type: kind,
       order: kind === "line" ? 0 : 1, // lines draw over bars
-      label: String(s.label ?? s.dataKey ?? ""),
-      data: data.map((row) => (row[s.dataKey] == null ? null : Number(row[s.dataKey]))),
+      label: str(s.label ?? s.dataKey ?? ""),
+      data: data.map((row) => (own(row, s.dataKey) == null ? null : Number(row[s.dataKey]))),
       // Series without a stack id get their own, so only same-id series stack (ChatKit's rule).
-      stack: s.stack != null ? String(s.stack) : `__${i}`,
+      stack: s.stack != null ? str(s.stack) : `__${i}`,
       backgroundColor: s.type === "area" ? rgba(css, 0.18) : solid,
       borderColor: solid,
       borderWidth: kind === "bar" ? 0 : 2,
@@ -90,13 +95,21 @@ export async function drawChart(n, host, ctx) {
       interaction: { mode: "index", intersect: false },
       scales: {
         x: { display: !x.hide, stacked, grid: { display: false }, border: { display: false }, ticks: { color: tick, font } },
-        y: { display: !!n.showYAxis, stacked, beginAtZero: true, grid: { color: grid }, border: { display: false }, ticks: { color: tick, font, maxTicksLimit: 5 } },
+        // grace: headroom above the highest value, so a line or area is never cut at the top.
+        y: { display: !!n.showYAxis, stacked, beginAtZero: true, grace: "8%", grid: { color: grid }, border: { display: true, color: grid }, ticks: { color: tick, font, maxTicksLimit: 5 } },
       },
+      // Room for the first and last x labels, which Chart.js centres on the plot's very edges.
+      layout: { padding: { left: 4, right: 12, top: 4 } },
       plugins: {
         legend: {
           display: n.showLegend ?? series.length > 1,
           position: "bottom",
-          labels: { color: rgba("var(--wk-text-secondary)"), font, usePointStyle: true, pointStyle: "circle", boxWidth: 6, boxHeight: 6, padding: 16 },
+          // One marker for every kind of series: a dot in the series' own solid colour (an area's
+          // translucent fill made its marker a ring).
+          labels: {
+            color: rgba("var(--wk-text-secondary)"), font, usePointStyle: true, pointStyle: "circle", boxWidth: 6, boxHeight: 6, padding: 16,
+            generateLabels: (c) => Chart.defaults.plugins.legend.labels.generateLabels(c).map((l) => ({ ...l, fillStyle: l.strokeStyle, lineWidth: 0 })),
+          },
         },
         tooltip: {
           enabled: n.showTooltip ?? true,

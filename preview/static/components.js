@@ -5,22 +5,18 @@ import { marked } from "./vendor/marked/marked.esm.js";
 import DOMPurify from "./vendor/dompurify/purify.es.mjs";
 import { iconSvg } from "./icons.js";
 import { drawChart } from "./charts.js";
-import { applyBlock, applyBorder, applyFlex, applySides, color, px, RADIUS, token, unit } from "./tokens.js";
-
-const SIZES = ["3xs", "2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"];
-const VARIANTS = ["solid", "soft", "outline", "ghost"];
-const BUTTON_COLORS = ["primary", "secondary", "info", "discovery", "success", "caution", "warning", "danger"];
-const WEIGHTS = ["normal", "medium", "semibold", "bold"];
+import { CATALOG } from "./catalog.js";
+import { applyBlock, applyBorder, applyFlex, applySides, color, px, str, tok, unit } from "./tokens.js";
 
 /** createElement with classes and optional text (always as textContent). */
 export function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
-  if (text != null) e.textContent = String(text);
+  if (text != null) e.textContent = str(text);
   return e;
 }
 /** RFC 6901: "~" and "/" in a key are escaped. */
-export const ptr = (path, ...keys) => path + keys.map((k) => "/" + String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+export const ptr = (path, ...keys) => path + keys.map((k) => "/" + str(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 
 /** URLs from widget JSON: http(s), relative and data:image/* only; javascript:, data:text/html etc. refused. */
 export function safeUrl(u, { image = false } = {}) {
@@ -33,11 +29,19 @@ export function safeUrl(u, { image = false } = {}) {
 }
 
 export function drawNode(node, path, ctx) {
-  const draw = node && typeof node === "object" ? DRAW[node.type] : null;
-  const e = draw ? draw(node, path, ctx) : drawUnknown(node);
-  e.dataset.wkType = node?.type != null ? String(node.type) : "invalid";
+  const type = node && typeof node === "object" && typeof node.type === "string" ? node.type : null;
+  const draw = type === null ? null : DRAW[type];
+  let e;
+  try {
+    e = draw ? draw(node, path, ctx) : drawUnknown(node);
+  } catch (err) {
+    // A node no drawing function expected is a visible placeholder, never a blank page.
+    console.warn("widgetkit renderer: could not draw", path, err);
+    e = el("div", "wk-unknown", `Could not draw this ${type ?? "node"}`);
+  }
+  e.dataset.wkType = type ?? "invalid";
   e.dataset.wkPath = path;
-  if (node?.id != null) e.dataset.wkId = String(node.id);
+  if (node?.id != null) e.dataset.wkId = str(node.id);
   return e;
 }
 function drawChildren(parent, n, path, ctx) {
@@ -46,11 +50,11 @@ function drawChildren(parent, n, path, ctx) {
   return parent;
 }
 function drawUnknown(n) {
-  const what = n && typeof n === "object" ? `Unknown component "${n.type}"` : `Not a component: ${JSON.stringify(n)}`;
+  const what = n && typeof n === "object" ? `Unknown component ${JSON.stringify(n.type) ?? "(no type)"}` : `Not a component: ${JSON.stringify(n)}`;
   return el("div", "wk-unknown", what.slice(0, 200));
 }
 function themed(e, theme) {
-  if (theme === "light" || theme === "dark") e.classList.add("wk-themed", `wk-theme-${theme}`);
+  if (theme === "light" || theme === "dark") { e.classList.add("wk-themed", `wk-theme-${theme}`); e.dataset.theme = theme; }
   return e;
 }
 
@@ -70,7 +74,7 @@ function status(s) {
 }
 
 function Card(n, path, ctx) {
-  const size = token(n.size, ["sm", "md", "lg", "full"], "md");
+  const size = tok("Card", n, "size");
   const outer = themed(el("div", `wk-card wk-card-${size}`), n.theme);
   const st = status(n.status);
   if (st) outer.append(st);
@@ -78,7 +82,7 @@ function Card(n, path, ctx) {
   const box = el(n.asForm ? "form" : "div", "wk-card-box wk-surface");
   if (n.asForm) { box.noValidate = true; box.classList.add("wk-form"); ctx.bindForm(box, n.confirm?.action, "confirm"); }
   const body = el("div", "wk-card-body wk-dir-col");
-  applyFlex(body.style, { padding: n.padding, gap: n.gap });
+  applyFlex(body.style, { padding: n.padding });
   const bg = color(n.background, "background");
   if (bg) box.style.background = bg;
   applyBorder(box.style, n.border);
@@ -89,7 +93,7 @@ function Card(n, path, ctx) {
     for (const [key, variant, color_] of [["cancel", "outline", "secondary"], ["confirm", "solid", "primary"]]) {
       const a = n[key];
       if (!a) continue;
-      const b = button({ label: a.label, variant, color: color_, block: true }, ctx);
+      const b = button({ label: a.label, variant, color: color_, block: true }, ctx, "Button");
       b.dataset.wkPart = key;
       if (key === "confirm" && n.asForm) { b.type = "submit"; b._wkAction = a.action; }
       else b.addEventListener("click", () => ctx.fire(a.action, b, key));
@@ -98,12 +102,15 @@ function Card(n, path, ctx) {
     box.append(foot);
   }
   if (n.collapsed) {
-    // ChatKit collapses a card's body once its main action is done; keep a way to peek.
+    // ChatKit collapses a card's body once its main action is done; keep a way to peek, as a
+    // row on the card's own surface.
     outer.classList.add("wk-collapsed");
-    const t = el("button", "wk-expand", "Show details");
+    const t = el("button", "wk-expand");
     t.type = "button";
-    t.addEventListener("click", () => { outer.classList.toggle("wk-collapsed"); t.textContent = outer.classList.contains("wk-collapsed") ? "Show details" : "Hide details"; });
-    outer.append(t);
+    const label = el("span", null, "Show details");
+    t.append(label, icon("chevron-right", "sm"));
+    t.addEventListener("click", () => { outer.classList.toggle("wk-collapsed"); label.textContent = outer.classList.contains("wk-collapsed") ? "Show details" : "Hide details"; });
+    box.prepend(t);
   }
   outer.append(box);
   return outer;
@@ -139,7 +146,8 @@ function ListView(n, path, ctx) {
 
 function ListViewItem(n, path, ctx) {
   const e = el("div", "wk-lvi wk-dir-row");
-  applyFlex(e.style, { gap: n.gap ?? 3, align: n.align ?? "center" });
+  const d = CATALOG.components.ListViewItem.defaults;
+  applyFlex(e.style, { gap: n.gap ?? d.gap, align: n.align ?? d.align });
   if (n.onClickAction) {
     e.classList.add("wk-clickable");
     e.tabIndex = 0;
@@ -196,12 +204,14 @@ function Transition(n, path, ctx) {
 
 // ---- text ----------------------------------------------------------------------------------------
 
-function textStyle(e, n, defaultColor) {
+function textStyle(e, type, n, defaultColor) {
   e.style.color = color(n.color, "text") ?? `var(--wk-text-${defaultColor})`;
-  if (WEIGHTS.includes(n.weight)) e.classList.add(`wk-w-${n.weight}`);
-  if (["start", "center", "end"].includes(n.textAlign)) e.style.textAlign = n.textAlign;
+  const weight = tok(type, n, "weight");
+  if (weight) e.classList.add(`wk-w-${weight}`);
+  const align = tok(type, n, "textAlign");
+  if (align) e.style.textAlign = align;
   if (n.truncate) e.classList.add("wk-truncate");
-  if (Number.isInteger(n.maxLines) && n.maxLines > 0) { e.classList.add("wk-clamp"); e.style.webkitLineClamp = String(n.maxLines); }
+  if (Number.isInteger(n.maxLines) && n.maxLines > 0) { e.classList.add("wk-clamp"); e.style.webkitLineClamp = str(n.maxLines); }
   if (Number.isInteger(n.minLines) && n.minLines > 0) e.style.minHeight = `${n.minLines}lh`;
   if (n.italic) e.style.fontStyle = "italic";
   if (n.lineThrough) e.style.textDecoration = "line-through";
@@ -212,36 +222,54 @@ function textStyle(e, n, defaultColor) {
 }
 
 function Text(n, path, ctx) {
-  const size = token(n.size, ["xs", "sm", "md", "lg", "xl"], "md");
+  const size = tok("Text", n, "size");
   if (n.editable && typeof n.editable === "object") {
     const ed = n.editable;
-    const input = field(el("input", `wk-text wk-text-${size} wk-text-editable`), ed, ctx);
-    input.type = "text";
-    input.value = n.value ?? "";
-    if (ed.autoComplete) input.autocomplete = String(ed.autoComplete);
-    return textStyle(input, n, "prose");
+    // More than one line (minLines, or newlines in the value) is a textarea: an input drops newlines.
+    const value = n.value == null ? "" : str(n.value);
+    const lines = Math.max(Number.isInteger(n.minLines) ? n.minLines : 1, value.split("\n").length);
+    const input = field(el(lines > 1 ? "textarea" : "input", `wk-text wk-text-${size} wk-text-editable`), ed, ctx);
+    if (lines > 1) {
+      input.rows = Number.isInteger(n.minLines) && n.minLines > 0 ? n.minLines : lines;
+      const fit = () => { input.style.height = "auto"; input.style.height = `${input.scrollHeight}px`; };
+      input.addEventListener("input", fit);
+      requestAnimationFrame(fit);
+    } else input.type = "text";
+    input.value = value;
+    if (ed.autoComplete) input.autocomplete = str(ed.autoComplete);
+    return textStyle(input, "Text", n, "prose");
   }
-  return textStyle(el("div", `wk-text wk-text-${size}`, n.value ?? ""), n, "prose");
+  return textStyle(el("div", `wk-text wk-text-${size}`, n.value ?? ""), "Text", n, "prose");
 }
 function Title(n) {
-  const size = token(n.size, ["sm", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl"], "md");
-  const e = textStyle(el("div", `wk-title wk-title-${size}`, n.value ?? ""), n, "primary");
+  const size = tok("Title", n, "size");
+  const e = textStyle(el("div", `wk-title wk-title-${size}`, n.value ?? ""), "Title", n, "primary");
   e.setAttribute("role", "heading");
   return e;
 }
 function Caption(n) {
-  const size = token(n.size, ["sm", "md", "lg"], "md");
-  return textStyle(el("div", `wk-caption wk-caption-${size}`, n.value ?? ""), n, "secondary");
+  const size = tok("Caption", n, "size");
+  return textStyle(el("div", `wk-caption wk-caption-${size}`, n.value ?? ""), "Caption", n, "secondary");
 }
 function Label(n) {
-  const size = token(n.size, ["xs", "sm", "md", "lg", "xl"], "sm");
-  const e = textStyle(el("label", `wk-label wk-text-${size}`, n.value ?? ""), { weight: "medium", ...n }, "primary");
-  if (n.fieldName) e.dataset.wkFor = String(n.fieldName); // linked to its field after the render
+  const size = tok("Label", n, "size");
+  const e = textStyle(el("label", `wk-label wk-text-${size}`, n.value ?? ""), "Label", n, "primary");
+  if (n.fieldName) e.dataset.wkFor = str(n.fieldName); // linked to its field after the render
   return e;
 }
 
 // Links open in a new tab without access to this page; javascript:/data: links and non-image
 // data: sources are removed. The hook is global to this DOMPurify instance, which only we use.
+// Remote fetches from Markdown: an <img> keeps its src, with no referrer (below); every other way
+// Markdown has to fetch a URL (srcset, SVG <image>, video poster and sources, audio, table
+// backgrounds) is removed, as is any id or name (prefixed by DOMPurify: widget content must not
+// shadow the page's own elements, DOM clobbering).
+const MARKDOWN = {
+  RETURN_DOM_FRAGMENT: true, // hands back nodes, so sanitised HTML is never re-parsed (no mXSS window)
+  SANITIZE_NAMED_PROPS: true,
+  FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "video", "audio", "source", "track", "picture", "image", "feImage", "use"],
+  FORBID_ATTR: ["style", "srcset", "background", "poster", "xlink:href"],
+};
 DOMPurify.addHook("afterSanitizeAttributes", (node) => {
   if (node.tagName === "A") {
     const href = safeUrl(node.getAttribute("href") ?? "");
@@ -255,28 +283,30 @@ DOMPurify.addHook("afterSanitizeAttributes", (node) => {
 });
 function Markdown(n) {
   const e = el("div", "wk-markdown" + (n.streaming ? " wk-streaming" : ""));
-  const html = marked.parse(String(n.value ?? ""), { async: false, gfm: true, breaks: false });
-  // RETURN_DOM_FRAGMENT hands back nodes, so sanitised HTML is never re-parsed (no mXSS window).
-  e.append(DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select"], FORBID_ATTR: ["style"] }));
+  const html = marked.parse(str(n.value ?? ""), { async: false, gfm: true, breaks: false });
+  e.append(DOMPurify.sanitize(html, MARKDOWN));
   return e;
 }
 
 // ---- content -------------------------------------------------------------------------------------
 
+/** Badge and Button are the design system's own (its classes and data-* props, its CSS). */
+function designProps(e, type, n, props) {
+  for (const p of props) e.dataset[p] = tok(type, n, p);
+  for (const flag of ["pill", "uniform", "block"]) if (n[flag]) e.dataset[flag] = "";
+  return e;
+}
 function Badge(n) {
-  const c = token(n.color, ["secondary", "success", "danger", "warning", "info", "discovery"], "secondary");
-  const v = token(n.variant, ["solid", "soft", "outline"], "soft");
-  const s = token(n.size, ["sm", "md", "lg"], "sm");
-  return el("span", `wk-badge wk-color-${c} wk-${v} wk-badge-${s}` + (n.pill ? " wk-pill" : ""), n.label ?? "");
+  return designProps(el("span", "Badge wk-badge", n.label ?? ""), "Badge", n, ["color", "variant", "size"]);
 }
 
 export function icon(name, size = "md", extra = "") {
   const e = el("span", `wk-icon wk-icon-${size} ${extra}`.trim());
-  e.append(iconSvg(String(name)));
+  e.append(iconSvg(str(name)));
   return e;
 }
 function Icon(n) {
-  const e = icon(n.name, token(n.size, ["xs", "sm", "md", "lg", "xl", "2xl", "3xl"], "md"));
+  const e = icon(n.name, tok("Icon", n, "size"));
   const c = color(n.color, "text");
   if (c) e.style.color = c;
   return e;
@@ -287,11 +317,12 @@ function Image(n) {
   const e = src ? el("img", "wk-image") : el("div", "wk-image wk-image-refused");
   if (src) {
     e.src = src;
-    e.alt = n.alt != null ? String(n.alt) : "";
+    e.alt = n.alt != null ? str(n.alt) : "";
     e.referrerPolicy = "no-referrer";
     e.loading = "lazy";
-    e.style.objectFit = token(n.fit, ["cover", "contain", "fill", "scale-down", "none"], "cover");
-    if (typeof n.position === "string" && /^(top|bottom|left|right|center)( (left|right))?$/.test(n.position)) e.style.objectPosition = n.position;
+    e.style.objectFit = tok("Image", n, "fit");
+    const pos = tok("Image", n, "position");
+    if (pos) e.style.objectPosition = pos;
   } else {
     e.setAttribute("role", "img");
     e.setAttribute("aria-label", "Image URL refused");
@@ -308,25 +339,27 @@ function Image(n) {
 
 // ---- controls ------------------------------------------------------------------------------------
 
-/** A <button> with ChatKit's colour / variant / size props; used by Button and card footers. */
-function button(n, ctx) {
+/** The design system's Button with ChatKit's props; used by Button and card footers.
+ * (`style: "secondary"` is the older spelling of color secondary, variant outline.) */
+function button(n) {
   const preset = n.style === "secondary" ? { color: "secondary", variant: "outline" } : {};
-  const c = token(n.color, BUTTON_COLORS, preset.color ?? "primary");
-  const v = token(n.variant, VARIANTS, preset.variant ?? "solid");
-  const s = token(n.size, SIZES, "md");
-  const b = el("button", `wk-button wk-color-${c} wk-${v} wk-size-${s}`);
+  const b = designProps(el("button", "Button wk-button"), "Button", { ...preset, ...n }, ["color", "variant", "size", "iconSize"]);
   b.type = "button";
-  for (const [flag, cls] of [["pill", "wk-pill"], ["uniform", "wk-uniform"], ["block", "wk-block"]]) if (n[flag]) b.classList.add(cls);
-  const isz = token(n.iconSize, ["sm", "md", "lg", "xl", "2xl"], "md");
-  if (n.iconStart) b.append(icon(n.iconStart, isz));
-  if (n.label != null && n.label !== "") b.append(el("span", "wk-button-label", n.label));
-  if (n.iconEnd) b.append(icon(n.iconEnd, isz));
-  if (!n.label && (n.iconStart || n.iconEnd)) b.setAttribute("aria-label", String(n.iconStart || n.iconEnd));
+  const inner = el("span", "ButtonInner");
+  if (n.iconStart) inner.append(icon(n.iconStart, b.dataset.iconSize));
+  if (n.label != null && n.label !== "") inner.append(el("span", "wk-button-label", n.label));
+  if (n.iconEnd) inner.append(icon(n.iconEnd, b.dataset.iconSize));
+  b.append(inner);
+  if (!n.label && (n.iconStart || n.iconEnd)) b.setAttribute("aria-label", str(n.iconStart || n.iconEnd));
+  // uniform is a square icon button; one with a label is at least square and shows its label
+  // (the design system's uniform zeroes the gutter and fixes the width, which cut it to a letter).
+  if (n.uniform && n.label) { delete b.dataset.uniform; b.classList.add("wk-uniform-label"); }
   b.disabled = !!n.disabled;
+  if (n.disabled) b.dataset.disabled = "";
   return b;
 }
 function Button(n, path, ctx) {
-  const b = button(n, ctx);
+  const b = button(n);
   if (n.submit) { b.type = "submit"; b._wkAction = n.onClickAction; } // the form's submit handler fires it
   else if (n.onClickAction) b.addEventListener("click", () => ctx.fire(n.onClickAction, b, "click"));
   return b;
@@ -335,10 +368,10 @@ function Button(n, path, ctx) {
 /** Shared form-field wiring: name (gathered by forms.js), required, pattern, placeholder, focus. */
 function field(e, n, ctx) {
   e.classList.add("wk-field");
-  if (n.name != null) { e.dataset.wkName = String(n.name); e.name = String(n.name); }
+  if (n.name != null) { e.dataset.wkName = str(n.name); e.name = str(n.name); }
   if (n.required) e.required = true;
   if (typeof n.pattern === "string") e.dataset.wkPattern = n.pattern;
-  if (n.placeholder != null) e.placeholder = String(n.placeholder);
+  if (n.placeholder != null) e.placeholder = str(n.placeholder);
   if (n.disabled) e.disabled = true;
   if (n.autoFocus) e.dataset.wkAutofocus = "";
   if (n.autoSelect) e.addEventListener("focus", () => e.select?.());
@@ -346,25 +379,25 @@ function field(e, n, ctx) {
   if (n.onChangeAction) e.addEventListener("change", () => ctx.fire(n.onChangeAction, e, "change"));
   return e;
 }
-function controlClasses(e, n, variants, fallback) {
-  e.classList.add(`wk-control`, `wk-${token(n.variant, variants, fallback)}`, `wk-size-${token(n.size, SIZES, "md")}`);
+function controlClasses(e, type, n) {
+  e.classList.add(`wk-control`, `wk-${tok(type, n, "variant")}`, `wk-size-${tok(type, n, "size")}`);
   if (n.pill) e.classList.add("wk-pill");
   if (n.block) e.classList.add("wk-block");
-  const g = token(n.gutterSize, ["2xs", "xs", "sm", "md", "lg", "xl"], null);
+  const g = CATALOG.components[type].tokens.gutterSize ? tok(type, n, "gutterSize") : null;
   if (g) e.classList.add(`wk-gutter-${g}`);
   return e;
 }
 
 function Input(n, path, ctx) {
-  const e = controlClasses(field(el("input", "wk-input"), n, ctx), n, ["soft", "outline"], "outline");
-  e.type = token(n.inputType, ["number", "email", "text", "password", "tel", "url"], "text");
-  if (n.defaultValue != null) e.value = String(n.defaultValue);
+  const e = controlClasses(field(el("input", "wk-input"), n, ctx), "Input", n);
+  e.type = tok("Input", n, "inputType");
+  if (n.defaultValue != null) e.value = str(n.defaultValue);
   return e;
 }
 function Textarea(n, path, ctx) {
-  const e = controlClasses(field(el("textarea", "wk-textarea"), n, ctx), n, ["soft", "outline"], "outline");
+  const e = controlClasses(field(el("textarea", "wk-textarea"), n, ctx), "Textarea", n);
   e.rows = Number.isInteger(n.rows) && n.rows > 0 ? n.rows : 3;
-  if (n.defaultValue != null) e.value = String(n.defaultValue);
+  if (n.defaultValue != null) e.value = str(n.defaultValue);
   if (n.autoResize) {
     const max = Number.isInteger(n.maxRows) ? n.maxRows : Infinity;
     const fit = () => { e.style.height = "auto"; e.style.height = `min(${e.scrollHeight + 2}px, ${max}lh + 20px)`; };
@@ -375,8 +408,8 @@ function Textarea(n, path, ctx) {
 }
 
 /** Select and DatePicker: a native control in a wrapper that draws the chevron / clear button. */
-function wrapControl(n, control, iconName) {
-  const w = controlClasses(el("span", "wk-select"), n, VARIANTS, "outline");
+function wrapControl(type, n, control, iconName) {
+  const w = controlClasses(el("span", "wk-select"), type, n);
   w.append(control, icon(iconName, "sm", "wk-select-icon"));
   if (n.clearable) {
     const x = el("button", "wk-clear", "×");
@@ -398,16 +431,16 @@ function Select(n, path, ctx) {
   s.append(ph);
   for (const o of opts) {
     const opt = el("option", null, o?.label ?? o?.value ?? "");
-    opt.value = String(o?.value ?? "");
+    opt.value = str(o?.value ?? "");
     if (o?.disabled) opt.disabled = true;
-    if (o?.description) opt.title = String(o.description);
+    if (o?.description) opt.title = str(o.description);
     s.append(opt);
   }
-  s.value = n.defaultValue != null && opts.some((o) => String(o?.value) === String(n.defaultValue)) ? String(n.defaultValue) : "";
+  s.value = n.defaultValue != null && opts.some((o) => str(o?.value) === str(n.defaultValue)) ? str(n.defaultValue) : "";
   const sync = () => s.classList.toggle("wk-empty", !s.value);
   s.addEventListener("change", sync);
   sync();
-  return wrapControl(n, s, "chevron-right");
+  return wrapControl("Select", n, s, "chevron-right");
 }
 function DatePicker(n, path, ctx) {
   const d = field(el("input"), n, ctx);
@@ -416,8 +449,8 @@ function DatePicker(n, path, ctx) {
   d.value = day(n.defaultValue);
   if (day(n.min)) d.min = day(n.min);
   if (day(n.max)) d.max = day(n.max);
-  if (n.placeholder) d.title = String(n.placeholder);
-  return wrapControl(n, d, "calendar");
+  if (n.placeholder) d.title = str(n.placeholder);
+  return wrapControl("DatePicker", n, d, "calendar");
 }
 function Checkbox(n, path, ctx) {
   const e = el("label", "wk-checkbox" + (n.disabled ? " wk-disabled" : ""));
@@ -429,18 +462,18 @@ function Checkbox(n, path, ctx) {
   return e;
 }
 function RadioGroup(n, path, ctx) {
-  const g = el("div", `wk-radiogroup wk-dir-${n.direction === "row" ? "row" : "col"} wk-field`);
+  const g = el("div", `wk-radiogroup wk-dir-${tok("RadioGroup", n, "direction")} wk-field`);
   g.setAttribute("role", "radiogroup");
-  if (n.ariaLabel) g.setAttribute("aria-label", String(n.ariaLabel));
-  if (n.name != null) g.dataset.wkName = String(n.name);
+  if (n.ariaLabel) g.setAttribute("aria-label", str(n.ariaLabel));
+  if (n.name != null) g.dataset.wkName = str(n.name);
   if (n.required) g.dataset.wkRequired = "";
   // Native radio names must be unique per render so two widgets on a page don't share a group.
   const native = `${ctx.uid}:${path}`;
   for (const o of Array.isArray(n.options) ? n.options : []) {
     const l = el("label", "wk-radio" + (n.disabled || o?.disabled ? " wk-disabled" : ""));
     const r = el("input");
-    r.type = "radio"; r.name = native; r.value = String(o?.value ?? "");
-    r.checked = n.defaultValue != null && r.value === String(n.defaultValue);
+    r.type = "radio"; r.name = native; r.value = str(o?.value ?? "");
+    r.checked = n.defaultValue != null && r.value === str(n.defaultValue);
     r.disabled = !!(n.disabled || o?.disabled);
     if (n.onChangeAction) r.addEventListener("change", () => ctx.fire(n.onChangeAction, g, "change"));
     l.append(r, el("span", null, o?.label ?? o?.value ?? ""));
@@ -469,20 +502,23 @@ function TableRow(n, path, ctx) {
   });
   return tr;
 }
-const COL_SIZE = { xs: "48px", sm: "80px", md: "120px", lg: "180px", xl: "240px" };
+// Column widths per colSize token, in the design system's spacing unit (48px .. 240px).
+const COL_SIZE = Object.assign(Object.create(null), { xs: 12, sm: 20, md: 30, lg: 45, xl: 60 });
+const V_ALIGN = Object.assign(Object.create(null), { start: "top", center: "middle", end: "bottom" });
+const FLEX_ALIGN = Object.assign(Object.create(null), { start: "flex-start", center: "center", end: "flex-end" });
 function TableCell(n, path, ctx) {
   const c = el(ctx.headerRow ? "th" : "td", "wk-table-cell");
   if (Number.isInteger(n.colSpan) && n.colSpan > 1) c.colSpan = n.colSpan;
   if (Number.isInteger(n.rowSpan) && n.rowSpan > 1) c.rowSpan = n.rowSpan;
-  const al = { start: "start", center: "center", end: "end" };
-  if (al[n.align]) c.style.textAlign = al[n.align];
-  if (al[n.vAlign]) c.style.verticalAlign = { start: "top", center: "middle", end: "bottom" }[n.vAlign];
-  const w = px(n.width) ?? COL_SIZE[n.colSize];
+  const align = tok("Table.Cell", n, "align"), vAlign = tok("Table.Cell", n, "vAlign"), colSize = tok("Table.Cell", n, "colSize");
+  if (align) c.style.textAlign = align;
+  if (vAlign) c.style.verticalAlign = V_ALIGN[vAlign];
+  const w = px(n.width) ?? (colSize ? unit(COL_SIZE[colSize]) : null);
   if (w) c.style.width = w;
   applySides(c.style, "padding", n.padding);
   // Cells hold components; a column of them lines up like ChatKit's cell content.
   const inner = el("div", "wk-cell-inner wk-dir-col");
-  if (al[n.align]) inner.style.alignItems = { start: "flex-start", center: "center", end: "flex-end" }[n.align];
+  if (align) inner.style.alignItems = FLEX_ALIGN[align];
   c.append(drawChildren(inner, n, path, ctx));
   return c;
 }
@@ -495,11 +531,11 @@ function Chart(n, path, ctx) {
   return e;
 }
 
-export const DRAW = {
+// No prototype: a widget's `"type": "constructor"` or `"toString"` is an unknown component.
+export const DRAW = Object.assign(Object.create(null), {
   Card, ListView, ListViewItem, Basic,
   Box: box("col"), Row: box("row"), Col: box("col"), Form: box("col", "form"), Spacer, Divider, Transition,
   Text, Title, Caption, Markdown, Label, Badge, Icon, Image,
   Button, Input, Textarea, Select, DatePicker, Checkbox, RadioGroup,
   Chart, Table, "Table.Row": TableRow, "Table.Cell": TableCell,
-};
-export { RADIUS };
+});

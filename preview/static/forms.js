@@ -11,29 +11,51 @@ function valueOf(f) {
   return f.value;
 }
 
-/** Sets a.b.c = value, creating objects on the way ("address.city" nests into {address: {city}}). */
+/** Sets a.b.c = value, creating objects on the way ("address.city" nests into {address: {city}}).
+ * Every object is made without a prototype, so a field named "__proto__.x" or "constructor.y" is
+ * a key like any other (it wrote to every object's prototype) and JSON sends it as written. */
 function setPath(obj, name, value) {
   const keys = name.split(".");
   let o = obj;
-  keys.slice(0, -1).forEach((k) => { if (typeof o[k] !== "object" || o[k] === null) o[k] = {}; o = o[k]; });
+  keys.slice(0, -1).forEach((k) => { if (typeof o[k] !== "object" || o[k] === null) o[k] = Object.create(null); o = o[k]; });
   o[keys.at(-1)] = value;
 }
 
-/** The form's values as a nested object; {} when there is no form. */
+/** The form's values as a nested object (no prototypes); empty when there is no form. */
 export function formValues(form) {
-  const out = {};
+  const out = Object.create(null);
   if (form) for (const f of fieldsOf(form)) setPath(out, f.dataset.wkName, valueOf(f));
   return out;
 }
 
-function problem(f) {
+/** How long a pattern may take on one value before the check is stopped. */
+export const PATTERN_LIMIT_MS = 500;
+
+/** Whether `value` matches `pattern` (true for a pattern that isn't a valid RegExp), checked in a
+ * worker that is stopped PATTERN_LIMIT_MS after it starts the check: then "slow", and the tab never
+ * freezes. (The clock starts when the worker is up, so a slow worker start is not a slow pattern.) */
+function matches(pattern, value) {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL("./pattern.js", import.meta.url));
+    let timer = null;
+    const done = (answer) => { clearTimeout(timer); worker.terminate(); resolve(answer); };
+    worker.onmessage = ({ data }) => {
+      if (data !== "ready") return done(data === true);
+      timer = setTimeout(() => done("slow"), PATTERN_LIMIT_MS);
+      worker.postMessage([pattern, value]);
+    };
+    worker.onerror = () => done(true);
+  });
+}
+
+async function problem(f) {
   const v = valueOf(f);
   const required = f.required || "wkRequired" in f.dataset;
   if (required && (v === null || v === false || v === "")) return f.type === "checkbox" ? "Please check this box." : "This field is required.";
   if (typeof v === "string" && v !== "" && f.dataset.wkPattern != null) {
-    let re = null;
-    try { re = new RegExp(`^(?:${f.dataset.wkPattern})$`, "u"); } catch { /* a bad pattern blocks nothing */ }
-    if (re && !re.test(v)) return "Please match the requested format.";
+    const ok = await matches(f.dataset.wkPattern, v);
+    if (ok === "slow") return "This value could not be checked: the field's pattern took too long.";
+    if (!ok) return "Please match the requested format.";
   }
   if (f.validity && (f.validity.typeMismatch || f.validity.badInput)) return f.validationMessage || "Please enter a valid value.";
   return null;
@@ -49,13 +71,15 @@ export function clearError(f) {
   if (s.nextElementSibling?.classList.contains("wk-field-error")) s.nextElementSibling.remove();
 }
 
-/** Checks required / pattern / type on every field; marks failures on the field. True when valid. */
-export function validate(form) {
+/** Checks required / pattern / type on every field; marks failures on the field. Resolves to true
+ * when valid. */
+export async function validate(form) {
   let first = null;
-  for (const f of fieldsOf(form)) {
-    clearError(f);
-    if (f.disabled) continue;
-    const msg = problem(f);
+  const fields = fieldsOf(form);
+  fields.forEach(clearError);
+  const problems = await Promise.all(fields.map((f) => (f.disabled ? null : problem(f))));
+  for (const [i, f] of fields.entries()) {
+    const msg = problems[i];
     if (!msg) continue;
     const s = shell(f);
     s.classList.add("wk-invalid");

@@ -10,7 +10,7 @@
 import { DRAW, drawNode, el } from "./components.js";
 import { formValues, validate } from "./forms.js";
 
-export { ICON_NAMES, STAND_IN_ICONS_NOTICE, iconSvg } from "./icons.js";
+export { ICON_NAMES, NEAREST, STAND_IN_ICONS_NOTICE, iconSvg } from "./icons.js";
 export { formValues } from "./forms.js";
 
 /** Every component type this renderer draws (a test derived from the catalog checks coverage). */
@@ -38,6 +38,7 @@ export function renderWidget(widget, container, options = {}) {
 
   const theme = options.theme === "auto" ? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light") : options.theme === "dark" ? "dark" : "light";
   const root = el("div", `wk-root wk-theme-${theme}`);
+  root.dataset.theme = theme; // the design system's variables follow [data-theme]
   const ctx = {
     uid: `wk${++renders}`,
     state,
@@ -58,10 +59,10 @@ export function renderWidget(widget, container, options = {}) {
 
 // ---- actions -------------------------------------------------------------------------------------
 
-function fire(action, sender, kind, options, { form = sender.closest("form.wk-form"), check = false } = {}) {
+async function fire(action, sender, kind, options, { form = sender.closest("form.wk-form"), check = false } = {}) {
   if (!action || typeof action !== "object") return;
   if (sender.closest(".wk-busy")) return; // a container is already waiting on an action
-  if (check && form && !validate(form)) return;
+  if (check && form && !(await validate(form))) return;
   let result;
   try {
     result = options.onAction?.(action, { sender, formValues: formValues(form), kind });

@@ -1,29 +1,13 @@
 // ChatKit's design tokens, turned into CSS values. Widget JSON gives sizes, colours and spacing as
 // tokens, numbers or CSS strings; every conversion lives here so components stay declarative.
+import { CATALOG } from "./catalog.js";
+import { COLORS } from "./vendor/apps-sdk-ui/design-system.js";
 
-// Primitive colour tokens (`red-100` .. `gray-900`). ChatKit documents the names but not the values;
-// these are the familiar Tailwind ramps, which are close enough for a preview.
-const RAMPS = {
-  gray: "f5f5f5 e5e5e5 d4d4d4 a3a3a3 737373 525252 404040 262626 171717",
-  red: "fee2e2 fecaca fca5a5 f87171 ef4444 dc2626 b91c1c 991b1b 7f1d1d",
-  orange: "ffedd5 fed7aa fdba74 fb923c f97316 ea580c c2410c 9a3412 7c2d12",
-  yellow: "fef9c3 fef08a fde047 facc15 eab308 ca8a04 a16207 854d0e 713f12",
-  green: "dcfce7 bbf7d0 86efac 4ade80 22c55e 16a34a 15803d 166534 14532d",
-  teal: "ccfbf1 99f6e4 5eead4 2dd4bf 14b8a6 0d9488 0f766e 115e59 134e4a",
-  blue: "dbeafe bfdbfe 93c5fd 60a5fa 3b82f6 2563eb 1d4ed8 1e40af 1e3a8a",
-  indigo: "e0e7ff c7d2fe a5b4fc 818cf8 6366f1 4f46e5 4338ca 3730a3 312e81",
-  purple: "f3e8ff e9d5ff d8b4fe c084fc a855f7 9333ea 7e22ce 6b21a8 581c87",
-  pink: "fce7f3 fbcfe8 f9a8d4 f472b6 ec4899 db2777 be185d 9d174d 831843",
-};
-const PRIMITIVE = /^([a-z]+)-(50|[1-9]00)$/;
-
-// Semantic tokens per kind of colour; the values are CSS custom properties set per theme in CSS.
-const TOKENS = {
-  text: ["prose", "primary", "emphasis", "secondary", "tertiary", "success", "warning", "danger"],
-  background: ["surface", "surface-secondary", "surface-tertiary", "surface-elevated", "surface-elevated-secondary"],
-  border: ["default", "subtle", "strong"],
-  chart: ["blue", "purple", "orange", "green", "red", "yellow", "pink"],
-};
+// Colours are OpenAI's design system's variables (@openai/apps-sdk-ui, vendor/apps-sdk-ui/): its
+// primitives by name (`blue-400`, `gray-1000`) and, for ChatKit's semantic tokens, the --wk-*
+// variables renderer.css defines from its semantic ones. The token lists are the catalog's.
+const PRIMITIVES = new Set(COLORS);
+const TOKENS = Object.fromEntries(Object.entries(CATALOG.colors).map(([kind, names]) => [kind, new Set(names)]));
 const VAR_PREFIX = { text: "--wk-text-", background: "--wk-", border: "--wk-border-", chart: "--wk-chart-" };
 
 // CSS strings come from widget JSON: anything that could fetch or smuggle (url(), image-set(),
@@ -40,16 +24,18 @@ export function color(v, kind = "text") {
     return l && d ? `light-dark(${l}, ${d})` : l || d;
   }
   if (typeof v !== "string") return null;
-  if (TOKENS[kind]?.includes(v)) return `var(${VAR_PREFIX[kind]}${v})`;
-  const m = PRIMITIVE.exec(v);
-  if (m && RAMPS[m[1]]) return "#" + RAMPS[m[1]].split(" ")[m[2] === "50" ? 0 : m[2] / 100 - 1];
+  if (TOKENS[kind]?.has(v)) return `var(${VAR_PREFIX[kind]}${v})`;
+  if (PRIMITIVES.has(v)) return `var(--${v})`;
   return safeCss(v);
 }
+
+/** A widget value as text. Not String(v): JSON's {"toString": 1} makes String() throw. */
+export const str = (v) => (typeof v === "string" ? v : v !== null && typeof v === "object" ? JSON.stringify(v) : String(v));
 
 /** Numbers are pixels (sizes, widths); strings are CSS. */
 export const px = (v) => (typeof v === "number" && isFinite(v) ? `${v}px` : safeCss(v));
 /** Spacing props (gap, padding, margin) count in ChatKit's 4px units. */
-export const unit = (v) => (typeof v === "number" && isFinite(v) ? `${v * 4}px` : safeCss(v));
+export const unit = (v) => (typeof v === "number" && isFinite(v) ? `calc(var(--spacing) * ${v})` : safeCss(v));
 
 /** padding/margin: unit, CSS string or {top, right, bottom, left, x, y}; returns the four sides. */
 export function sides(v) {
@@ -81,13 +67,17 @@ export function applyBorder(style, v) {
   }
 }
 
-export const RADIUS = {
-  "2xs": "2px", xs: "4px", sm: "6px", md: "8px", lg: "10px", xl: "12px", "2xl": "16px",
-  "3xl": "20px", "4xl": "24px", full: "9999px", "100%": "100%", none: "0",
-};
+/** A radius token as CSS: the design system's --radius-* (the catalog's tokens), or null. */
+export function radius(v) {
+  if (v === "none") return "0";
+  if (v === "100%") return "100%";
+  return CATALOG.components.Box.tokens.radius.includes(v) ? `var(--radius-${v})` : null;
+}
 
-const ALIGN = { start: "flex-start", end: "flex-end", center: "center", baseline: "baseline", stretch: "stretch" };
-const JUSTIFY = { start: "flex-start", end: "flex-end", center: "center", between: "space-between", around: "space-around", evenly: "space-evenly", stretch: "stretch" };
+// Flex keywords for the catalog's align / justify tokens (null-prototype: a widget's "constructor"
+// finds nothing).
+const ALIGN = Object.assign(Object.create(null), { start: "flex-start", end: "flex-end", center: "center", baseline: "baseline", stretch: "stretch" });
+const JUSTIFY = Object.assign(Object.create(null), { start: "flex-start", end: "flex-end", center: "center", between: "space-between", around: "space-around", evenly: "space-evenly", stretch: "stretch" });
 
 /** Size, margin, radius and flex props that every block-level component shares. */
 export function applyBlock(style, n) {
@@ -99,9 +89,10 @@ export function applyBlock(style, n) {
     const v = px(n[k]);
     if (v) { style[w] = v; style[h] = v; }
   }
-  if (n.aspectRatio != null) style.aspectRatio = String(safeCss(String(n.aspectRatio)) ?? "");
-  if (n.flex != null) style.flex = safeCss(String(n.flex)) ?? "";
-  if (RADIUS[n.radius]) style.borderRadius = RADIUS[n.radius];
+  if (n.aspectRatio != null) style.aspectRatio = safeCss(str(n.aspectRatio)) ?? "";
+  if (n.flex != null) style.flex = safeCss(str(n.flex)) ?? "";
+  const r = radius(n.radius);
+  if (r) style.borderRadius = r;
   applySides(style, "margin", n.margin);
 }
 
@@ -122,3 +113,9 @@ export function applyFlex(style, n) {
 
 /** True when a token is one of `allowed`, so class names are never built from arbitrary strings. */
 export const token = (v, allowed, fallback) => (allowed.includes(v) ? v : fallback);
+
+/** Component `type`'s prop `prop` as one of the catalog's tokens for it, else the catalog's default. */
+export function tok(type, n, prop, fallback = null) {
+  const c = CATALOG.components[type];
+  return token(n[prop], c.tokens[prop], c.defaults[prop] ?? fallback);
+}

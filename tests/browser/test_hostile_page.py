@@ -8,13 +8,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from widgetkit.preview.app import create_app
+
+if TYPE_CHECKING:  # conftest is not importable by name when several test folders run
+    from conftest import Harness
 
 PWN = "window.__pwned=1;alert(1)"
 IMG = f'<img src=x onerror="{PWN}">'
@@ -84,6 +87,19 @@ FORBIDDEN = (
 )
 
 
+# Markdown whose element ids are the page's own panels' (DOM clobbering).
+CLOBBER = {
+    "type": "Card",
+    "children": [
+        {
+            "type": "Markdown",
+            "value": '<div id="payload">hijacked</div><ul id="diagnostics"></ul>'
+            '<span id="diag-count"></span><p id="footnote">x</p><b name="payload">n</b>',
+        }
+    ],
+}
+
+
 @pytest.fixture(scope="module")
 def served(
     tmp_path_factory: pytest.TempPathFactory, serve_preview: Callable[[Any], Any]
@@ -91,6 +107,7 @@ def served(
     root = tmp_path_factory.mktemp("hostile")
     (root / "hostile.json").write_text(json.dumps(HOSTILE))
     (root / HOSTILE_NAME).write_text(json.dumps({"type": "Card", "children": [text(IMG)]}))
+    (root / "clobber.json").write_text(json.dumps(CLOBBER))
     app = create_app([Path(root)], renderer="local", reload=False)
     with serve_preview(app) as url:
         yield url
@@ -181,3 +198,179 @@ def test_hostile_names_and_strings_on_the_index_never_execute(
     watched.assert_nothing_ran()
     assert page.locator(FORBIDDEN).count() == 0
     assert page.locator('[data-wk-path="/children/0"]').inner_text() == IMG
+
+
+# Names a widget (or a model writing one) may put where the renderer looks things up by name.
+PROTO_NAMES = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]
+
+
+def test_prototype_names_in_a_widget_never_break_the_page(harness: Harness) -> None:
+    widget = {
+        "type": "Card",
+        "children": [
+            *({"type": name} for name in PROTO_NAMES),
+            *({"type": "Icon", "name": name} for name in PROTO_NAMES),
+            *({"type": "Text", "value": "c", "color": f"{name}-100"} for name in PROTO_NAMES),
+            *({"type": "Badge", "label": "b", "color": name, "size": name} for name in PROTO_NAMES),
+            {
+                "type": "Box",
+                "background": "__proto__",
+                "radius": "constructor",
+                "align": "toString",
+                "children": [],
+            },
+            {"type": "Text", "value": {"toString": 1}},
+            {"type": "Button", "label": {"valueOf": 1}, "iconStart": "__proto__"},
+            {
+                "type": "Table",
+                "children": [
+                    {
+                        "type": "Table.Row",
+                        "children": [
+                            {
+                                "type": "Table.Cell",
+                                "colSize": "constructor",
+                                "align": "__proto__",
+                                "vAlign": "toString",
+                            }
+                        ],
+                    }
+                ],
+            },
+            {
+                "type": "Chart",
+                "data": [{"x": "constructor", "v": 1}, {"x": "__proto__", "v": 2}],
+                "xAxis": {"dataKey": "x", "labels": {"a": "b"}},
+                "series": [
+                    {"type": "bar", "dataKey": "__proto__"},
+                    {"type": "line", "dataKey": "constructor"},
+                ],
+            },
+        ],
+    }
+    harness.render(widget)
+    assert harness.errors == []
+    # Each unknown type is a visible placeholder; the rest draws.
+    assert harness.page.locator(".wk-unknown").count() == len(PROTO_NAMES)
+    assert harness.at("/children/0").inner_text() == 'Unknown component "constructor"'
+    icons = harness.page.locator("[data-wk-type=Icon] svg").evaluate_all(
+        "(s) => s.map((e) => e.dataset.wkIcon)"
+    )
+    assert icons == ["stand-in"] * len(PROTO_NAMES)
+    # The page keeps drawing (hot reload renders again into the same container).
+    harness.render({"type": "Card", "children": [{"type": "Text", "value": "next"}]})
+    assert harness.at("/children/0").inner_text() == "next"
+    assert harness.errors == []
+
+
+def test_form_field_names_never_reach_a_prototype(harness: Harness) -> None:
+    harness.render(
+        {
+            "type": "Form",
+            "onSubmitAction": {"type": "send"},
+            "children": [
+                {
+                    "type": "Checkbox",
+                    "name": "__proto__.disabled",
+                    "defaultChecked": True,
+                    "label": "x",
+                },
+                {"type": "Input", "name": "constructor.prototype.polluted", "defaultValue": "yes"},
+                {"type": "Input", "name": "a.__proto__.b", "defaultValue": "c"},
+                {"type": "Button", "label": "Send", "submit": True},
+                {"type": "Button", "label": "Other", "onClickAction": {"type": "other"}},
+            ],
+        }
+    )
+    harness.at("/children/3").click()
+    harness.page.wait_for_function("window.__wkActions.length === 1")
+    polluted = harness.page.evaluate(
+        "[({}).disabled, ({}).polluted, ({}).b, Object.prototype.hasOwnProperty('disabled')]"
+    )
+    assert polluted == [None, None, None, False]
+    # The values went with the action, under the names as written.
+    sent = json.loads(harness.page.evaluate("JSON.stringify(window.__wkActions[0].formValues)"))
+    assert sent == {
+        "__proto__": {"disabled": True},
+        "constructor": {"prototype": {"polluted": "yes"}},
+        "a": {"__proto__": {"b": "c"}},
+    }
+    # Every other button still works.
+    harness.at("/children/4").click()
+    harness.page.wait_for_function("window.__wkActions.length === 2")
+
+
+def test_a_catastrophic_input_pattern_cannot_freeze_the_tab(harness: Harness) -> None:
+    harness.render(
+        {
+            "type": "Form",
+            "onSubmitAction": {"type": "send"},
+            "children": [
+                {
+                    "type": "Input",
+                    "name": "x",
+                    "pattern": "(((a+)+)+)+$",
+                    "defaultValue": "a" * 40 + "!",
+                },
+                {"type": "Input", "name": "y", "pattern": "[0-9]+", "defaultValue": "12"},
+                {"type": "Button", "label": "Send", "submit": True},
+            ],
+        }
+    )
+    harness.at("/children/2").click()
+    # The check is stopped: the tab answers, and the field says why it was not sent.
+    error = harness.page.locator(".wk-field-error")
+    error.wait_for(timeout=20_000)
+    assert "took too long" in error.inner_text()
+    assert error.count() == 1  # the other pattern was checked, and matched
+    assert harness.actions() == []
+    assert harness.page.evaluate("1 + 1") == 2
+
+
+def test_markdown_ids_cannot_stand_in_for_the_pages_panels(served: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(f"{served}/widget/clobber.json")
+    page.wait_for_selector("#stage[data-drawn=thread]", timeout=30_000)
+    watched.assert_nothing_ran()
+    # The payload panel shows the payload; the widget's element with that id is not written to.
+    assert '"type": "Card"' in page.locator(".panels #payload").inner_text()
+    assert page.locator("#stage").get_by_text("hijacked").count() == 1
+    assert (
+        page.locator("#stage [id=payload], #stage [id=diagnostics], #stage [name=payload]").count()
+        == 0
+    )
+
+
+REMOTE = "http://tracker.test"
+FETCHING_MARKDOWN = "\n\n".join(
+    [
+        f'<img src="{REMOTE}/img.png" alt="plain">',
+        f'<img src="{REMOTE}/a.png" srcset="{REMOTE}/srcset.png 2x" alt="s">',
+        f'<svg><image href="{REMOTE}/svg-image.png" width="10" height="10"></image></svg>',
+        f'<video poster="{REMOTE}/poster.png" src="{REMOTE}/video.mp4"><source src="{REMOTE}/source.mp4"></video>',
+        f'<audio src="{REMOTE}/audio.mp3" autoplay></audio>',
+        f'<table background="{REMOTE}/table.png"><tr><td background="{REMOTE}/td.png">x</td></tr></table>',
+    ]
+)
+
+
+def test_markdown_fetches_nothing_that_carries_a_referrer(harness: Harness) -> None:
+    seen: list[tuple[str, str | None]] = []
+
+    def record(route: Any) -> None:
+        seen.append((route.request.url, route.request.headers.get("referer")))
+        route.fulfill(status=404, body="")
+
+    harness.page.route(f"{REMOTE}/**", record)
+    harness.render({"type": "Card", "children": [{"type": "Markdown", "value": FETCHING_MARKDOWN}]})
+    harness.settle()
+    md = harness.at("/children/0")
+    # Only a plain <img> fetches, with no referrer; every other fetching form is gone.
+    assert (
+        md.locator("img").evaluate_all("(is) => is.map((i) => i.referrerPolicy)")
+        == ["no-referrer"] * 2
+    )
+    fetching = "[srcset], [poster], [background], video, audio, source, image, use, feImage"
+    assert md.locator(fetching).count() == 0
+    assert (f"{REMOTE}/img.png", None) in seen
+    assert [url for url, referer in seen if referer is not None] == []

@@ -115,10 +115,31 @@ def test_every_gallery_widget_draws_from_its_thread_without_errors(
 def test_auto_falls_back_to_the_local_renderer_with_a_notice(gallery: Served, page: Page) -> None:
     page.route(CHATKIT_JS, lambda route: route.abort("internetdisconnected"))
     _open(page, f"{gallery.url}/widget/commerce:product_card")
-    notice = page.inner_text("#notice")
+    banner = page.locator(".offline-banner")
+    notice = banner.inner_text()
     assert "ChatKit.js could not be fetched from cdn.platform.openai.com" in notice
     assert "offline renderer" in notice
+    assert "stand-in" not in notice  # the icons are the design system's
     assert page.inner_text("#renderer-badge") == "local renderer (fallback)"
+    # Small, and it can be dismissed: it stays away on the next page of the session.
+    assert banner.bounding_box()["height"] <= 40  # type: ignore[index]
+    banner.get_by_role("button", name="Dismiss").click()
+    assert banner.count() == 0
+    _open(page, f"{gallery.url}/widget/commerce:product_card")
+    assert page.locator(".offline-banner").count() == 0
+
+
+def test_full_width_widens_a_full_card_past_a_large_one(gallery: Served, page: Page) -> None:
+    page.set_viewport_size({"width": 1100, "height": 900})
+    _open(page, f"{gallery.url}/widget/layout:card_variants?renderer=local&width=full")
+    cards = page.locator("#stage .wk-card")
+    widths = {
+        cards.nth(i).locator(".wk-card-box").inner_text().split("\n")[0]: cards.nth(
+            i
+        ).bounding_box()["width"]  # type: ignore[index]
+        for i in range(cards.count())
+    }
+    assert widths["Card size full"] > widths["Card size lg"] + 100, widths
 
 
 def test_choices_live_in_the_url_and_survive_a_reload(folder: Served, page: Page) -> None:

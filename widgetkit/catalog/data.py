@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import aliases
+from . import aliases, shapes
 from .components import COMPONENTS
+from .types import ColorStr, Tokens, Type, Union
 
 
 def behaviour() -> dict[str, Any]:
@@ -47,3 +48,39 @@ def behaviour() -> dict[str, Any]:
             "icons": dict(aliases.ICON_ALIASES),
         },
     }
+
+
+def renderer() -> dict[str, Any]:
+    """What the offline renderer draws from: per component its defaults and, for each prop that
+    takes tokens, the tokens (the JavaScript never holds a list of its own); the colour tokens by
+    kind and ChatKit's icon names. `python -m widgetkit.codegen` writes it into
+    `preview/static/catalog.js`.
+
+    >>> renderer()["components"]["Badge"]["tokens"]["variant"]
+    ['solid', 'soft', 'outline']
+    """
+    components = {}
+    for c in COMPONENTS:
+        tokens = {f.name: list(t) for f in c.props if (t := _tokens(f.type))}
+        components[c.name] = {"defaults": c.defaults, "tokens": tokens}
+    return {
+        "components": components,
+        "colors": {
+            "text": list(shapes.TEXT_COLORS),
+            "background": list(shapes.BACKGROUND_COLORS),
+            "border": list(shapes.BORDER_COLORS),
+            "chart": list(shapes.CHART_COLORS),
+        },
+        "icons": list(shapes.ICONS),
+    }
+
+
+def _tokens(t: Type) -> tuple[str, ...]:
+    """The tokens a prop's type names, directly or as one choice of a union; () for none."""
+    if isinstance(t, Tokens | ColorStr):
+        return t.values if isinstance(t, Tokens) else t.tokens
+    if isinstance(t, Union):
+        for option in t.options:
+            if found := _tokens(option):
+                return found
+    return ()
