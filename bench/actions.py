@@ -1,7 +1,7 @@
 """Click to log entry, and click to the handler's new widget on the page, timed inside the page.
 
-Runs the preview (gallery, local renderer, hot reload on, so handlers run in the calls worker
-process; `--in-process` runs them in the server, as without reload) in this process, opens a
+Runs the preview (gallery, local renderer; handlers run in the sandbox's workers, as always) in
+this process, opens a
 widget page in Chromium and clicks a button from a page script (`button.click()`, not the test
 driver's click, whose own overhead is ~50 ms), N times; `performance.now()` brackets each
 click. Reports p50 / p95 and where the time goes: the /chatkit request as the browser saw it
@@ -117,9 +117,8 @@ def run(url: str, clicks: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clicks", type=int, default=40)
-    parser.add_argument("--in-process", action="store_true", help="no reload: handlers in-process")
     args = parser.parse_args()
-    app = create_app(renderer="local", reload=not args.in_process)
+    app = create_app(renderer="local")
     app.router.routes.append(Route("/bench/ping", ping, methods=["POST"]))
     with serve_in_thread(app) as url:
         results = run(url, args.clicks)

@@ -5,39 +5,28 @@ through `widgetkit.serve` exactly as a production `ChatKitServer` would, and log
 with (unless the caller gave its own) and serves the action log under `/api/actions`.
 
 Handlers are found in every `.py` file under the preview's paths (module-level `ActionRouter`
-instances; the gallery's per-module routers and its merged one). A router in the sending widget's
-own file answers first. When a file changes on disk its routers are re-read from source into a
-fresh module object, so a saved handler answers the next click without a restart.
-
-With hot reload (the default), `calls` is set (app.py) and handlers run in the preview's calls
-worker process (calls.py): a handler that loops without ever awaiting is stopped after `timeout`
-seconds by killing that worker (a warm spare takes over) and the server stays responsive.
-Without it, handlers run in the server process, each step under `timeout` seconds
-(`asyncio.wait_for`): an exception or a handler awaiting forever is stopped and logged, but a
-loop that never awaits would block the event loop.
+instances; the gallery's per-module routers and its merged one), in the sandbox: the server never
+imports them. A router in the sending widget's own file answers first; a saved handler answers
+the next click without a restart (the sandbox reloads what changed). A handler that raises, or
+runs past `timeout` seconds (its worker is killed; the others carry on), is logged with its cause.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import sys
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from widgetkit import discover
-from widgetkit.handlers import ActionContext, ActionRouter, Outcome, PayloadError
+from widgetkit.handlers import ActionContext, Outcome, PayloadError
+from widgetkit.sandbox.calls import NO_HANDLER
 
 from .action_log import ActionLog, Entry, cause
 from .calls import HandlerError
-from .worker_calls import NO_HANDLER, routers_in
 
 if TYPE_CHECKING:
     from chatkit.actions import Action
@@ -48,95 +37,12 @@ if TYPE_CHECKING:
         WidgetItem,
     )
 
-    from .app import Preview
-    from .calls import Calls
+    from .state import Preview
 
-__all__ = ["DEFAULT_TIMEOUT", "ActionService", "HandlerRegistry", "routers_in"]
+__all__ = ["DEFAULT_TIMEOUT", "ActionService"]
 
 DEFAULT_TIMEOUT = 5.0
-WALK_EVERY = 1.0
 MAX_CLIENT_BODY = 256 * 1024
-
-
-class HandlerRegistry:
-    """Which router answers an action type, re-read from source when its file changes."""
-
-    def __init__(self, paths: list[Path]) -> None:
-        self.paths = [Path(p) for p in paths]
-        self._files: dict[Path, tuple[int, int]] = {}  # file -> (mtime_ns, size) when read
-        self._routers: dict[Path, list[ActionRouter]] = {}
-        self.errors: dict[Path, str] = {}  # files whose handlers failed to load, and why
-        self._known: list[Path] = []
-        self._walked = -WALK_EVERY
-
-    def refresh(self) -> None:
-        """Read the routers of new or changed files: a stat per known file, and a walk of the
-        folders for new ones at most every `WALK_EVERY` seconds (a walk costs milliseconds)."""
-        now = time.monotonic()
-        if now - self._walked >= WALK_EVERY:
-            self._walked = now
-            self._known = [f.resolve() for f in discover.files(self.paths) if f.suffix == ".py"]
-        files = self._known
-        for file in files:
-            try:
-                st = file.stat()
-            except OSError:  # deleted since the last walk
-                self._walked = -WALK_EVERY
-                continue
-            key = (st.st_mtime_ns, st.st_size)
-            if self._files.get(file) == key:
-                continue
-            first = file not in self._files
-            self._files[file] = key
-            try:
-                module = _load(file, fresh=not first)
-            except Exception as exc:  # user code: its import may fail in any way
-                self.errors[file] = f"{type(exc).__name__}: {exc}"
-                continue
-            self.errors.pop(file, None)
-            self._routers[file] = routers_in(module)
-        for gone in set(self._files) - set(files):
-            self._files.pop(gone, None)
-            self._routers.pop(gone, None)
-            self.errors.pop(gone, None)
-
-    def find(self, action_type: str, near: Path | None = None) -> ActionRouter | None:
-        """The router handling `action_type`: one in `near` (the sender's file) first."""
-        order = sorted(self._routers, key=lambda f: (f != near, f.name == "__init__.py", str(f)))
-        for file in order:
-            for router in self._routers[file]:
-                if action_type in router:
-                    return router
-        return None
-
-    @property
-    def types(self) -> list[str]:
-        return sorted({t for rs in self._routers.values() for r in rs for t in r.types})
-
-
-def _load(file: Path, *, fresh: bool) -> ModuleType:
-    """The module of `file`: as imported (first time), or compiled anew from its source text
-    into a new module object (after a change) so no stale bytecode or state survives, without
-    replacing what `sys.modules` holds for everyone else."""
-    if not fresh:
-        return discover.load_module(file)
-    first = _imported(file) or discover.load_module(file)
-    module = ModuleType(first.__name__)
-    module.__file__ = str(file)
-    module.__package__ = first.__package__
-    if file.name == "__init__.py":
-        module.__path__ = [str(file.parent)]
-    source = file.read_text(encoding="utf-8")
-    exec(compile(source, str(file), "exec", dont_inherit=True), module.__dict__)
-    return module
-
-
-def _imported(file: Path) -> ModuleType | None:
-    for module in list(sys.modules.values()):
-        origin = getattr(module, "__file__", None)
-        if origin and Path(origin).resolve() == file:
-            return module
-    return None
 
 
 class ActionService:
@@ -146,8 +52,7 @@ class ActionService:
         self.preview = preview
         self.timeout = timeout
         self.log = ActionLog()
-        self.registry = HandlerRegistry(preview.library.paths)
-        self.calls: Calls | None = None  # set when handlers run in the worker (with hot reload)
+        self.calls = preview.calls  # handlers run in the sandbox; the server imports no user code
         # The caller's own handlers win; a copy, so the caller's dict is left as it was.
         preview.server_options = {
             "on_action": self.on_action,
@@ -159,7 +64,7 @@ class ActionService:
 
     def _begin(
         self, thread: ThreadMetadata, action: Action[str, Any], sender: WidgetItem | None, mode: str
-    ) -> tuple[Entry, ActionContext, ActionRouter | None]:
+    ) -> tuple[Entry, ActionContext]:
         from widgetkit.serve import action_context
 
         ctx = action_context(action, sender, sync=mode == "sync")
@@ -168,20 +73,13 @@ class ActionService:
             form=ctx.form, thread_id=thread.id, item_id=ctx.item_id,
             item_index=self._index(thread.id, ctx.item_id),
         )  # fmt: skip
-        if self.calls is not None:  # the worker finds the router; the server imports nothing
-            return entry, ctx, None
-        self.registry.refresh()
-        return entry, ctx, self.registry.find(action.type, self._file_of(thread.id))
+        return entry, ctx
 
     async def _outcome(
-        self,
-        router: ActionRouter | None,
-        action: Action[str, Any],
-        ctx: ActionContext,
-        thread_id: str,
+        self, action: Action[str, Any], ctx: ActionContext, thread_id: str
     ) -> Outcome:
-        if self.calls is None:
-            return await self._dispatch(router, action, ctx)
+        """The handler's outcome, from the sandbox (which finds the router: the sender's file's
+        first); each step of it within the service's limit."""
         near = self._file_of(thread_id)
         return await self.calls.action(
             action.type, action.payload, ctx, near=near, timeout=self.timeout
@@ -199,18 +97,13 @@ class ActionService:
 
         from widgetkit.serve import outcome_events
 
-        entry, ctx, router = self._begin(thread, action, sender, "stream")
+        entry, ctx = self._begin(thread, action, sender, "stream")
         outcome: Outcome | None = None
-        # The worker limits each of its steps itself; in-process, each step is limited here.
-        step = None if self.calls is not None else self.timeout
         try:
-            outcome = await self._outcome(router, action, ctx, thread.id)
-            events = outcome_events(outcome, thread, sender, generate_id=self._ids(thread))
-            while True:
-                try:
-                    event = await asyncio.wait_for(anext(events), step)
-                except StopAsyncIteration:
-                    break
+            outcome = await self._outcome(action, ctx, thread.id)
+            async for event in outcome_events(
+                outcome, thread, sender, generate_id=self._ids(thread)
+            ):
                 entry["events"].append(event.model_dump(mode="json", exclude_none=True))
                 yield event
         except (PayloadError, HandlerError) as exc:
@@ -251,26 +144,16 @@ class ActionService:
         sender: WidgetItem | None,
         context: Any,
     ) -> SyncCustomActionResponse:
-        from widgetkit.serve import sync_action_response, sync_outcome_response
+        from widgetkit.serve import sync_outcome_response
 
-        entry, ctx, router = self._begin(thread, action, sender, "sync")
+        entry, ctx = self._begin(thread, action, sender, "sync")
         store = self.preview.server.store if self.preview.server else None
         try:
-            if self.calls is not None:
-                outcome = await self._outcome(router, action, ctx, thread.id)
-                response = await sync_outcome_response(
-                    outcome, thread, action, sender, context, store=store
-                )
-                unhandled = outcome.kind == "unhandled"
-            else:
-                fallback = ActionRouter()  # no handler: the default answer, widget unchanged
-                response = await asyncio.wait_for(
-                    sync_action_response(
-                        router or fallback, thread, action, sender, context, store=store
-                    ),
-                    self.timeout,
-                )
-                unhandled = router is None
+            outcome = await self._outcome(action, ctx, thread.id)
+            response = await sync_outcome_response(
+                outcome, thread, action, sender, context, store=store
+            )
+            unhandled = outcome.kind == "unhandled"
         except Exception as exc:
             entry["error"] = _cause(exc)
             self.log.finish(entry, "error", "The handler raised; nothing was updated.")
@@ -281,19 +164,6 @@ class ActionService:
             kind = "unhandled"
         self.log.finish(entry, kind, _NO_HANDLER.format(action.type) if unhandled else "")
         return response
-
-    async def _dispatch(
-        self, router: ActionRouter | None, action: Action[str, Any], ctx: ActionContext
-    ) -> Outcome:
-        if router is None:
-            message = _NO_HANDLER.format(action.type)
-            if self.registry.errors:  # the handler may be in a file that does not import
-                broken = "; ".join(f"{f.name}: {e}" for f, e in self.registry.errors.items())
-                message += f" Handlers failed to load from {broken}."
-            return Outcome("unhandled", action.type, message=message)
-        return await asyncio.wait_for(
-            router.dispatch(action.type, action.payload, ctx), self.timeout
-        )
 
     def _ids(self, thread: ThreadMetadata) -> Any:
         store = self.preview.server.store
@@ -328,7 +198,7 @@ class ActionService:
     async def api_list(self, request: Request) -> Response:
         after = request.query_params.get("after", "0")
         entries = self.log.entries(int(after) if after.isdigit() else 0)
-        types = self.calls.types if self.calls is not None else self.registry.types
+        types = self.calls.types
         return JSONResponse({"entries": entries, "handlers": types})
 
     async def api_export(self, request: Request) -> Response:

@@ -1,13 +1,14 @@
 """The preview's Starlette app: pages, a JSON API, static files and the `/chatkit` endpoint.
 
-Start-up is split so the first page is served at once. The widgets are found and built by the hot
-reloader's worker process, so a module that loops or exits at import cannot hang or kill the
-server (without reload: in a thread of the server). Until that first build is in, the index and
-`/api/widgets` wait at most `SCAN_WAIT` seconds, then answer a "building" state that fills in
-over the `/events` `index` message. openai-chatkit's server module (a ~4 s import, see DESIGN.md)
-loads after the build in a thread; until it is there, `/chatkit` waits for it (up to
-`WARMUP_WAIT` seconds) and then answers 503 with a message saying so. Once loaded, every widget state is seeded as a thread
-in the server's store, under an id derived from the widget and state (`library.thread_id_for`).
+Start-up is split so the first page is served at once. The widgets are found and built by the
+hot reloader in the sandbox's worker process, so a module that loops or exits at import cannot
+hang or kill the server. Until that first build is in, the index and `/api/widgets` wait at most
+`SCAN_WAIT` seconds, then answer a "building" state that fills in over the `/events` `index`
+message. openai-chatkit's server module (a ~4 s import: it pulls in the Agents SDK) loads after
+the build in a thread; until it is there, `/chatkit` waits for it (up to `WARMUP_WAIT` seconds)
+and then answers 503 with a message saying so. Once loaded, every widget state is seeded as a
+thread in the server's store, under an id derived from the widget and state
+(`library.thread_id_for`); showing a state (`POST /api/show`) seeds its thread again.
 
 Example::
 
@@ -22,9 +23,9 @@ import contextlib
 import importlib
 import importlib.util
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -36,24 +37,35 @@ from starlette.staticfiles import StaticFiles
 from widgetkit.diagnostics import Diagnostic
 
 from .broadcast import Broadcast, sse_endpoint
-from .calls import Calls
-from .library import Entry, Library, Rendered, thread_id_for
+from .library import Entry, thread_id_for
 from .security import HostGuard
+from .state import (
+    CHATKIT_JS,
+    DEFAULT_DOMAIN_KEY,
+    RENDERERS,
+    SCAN_WAIT,
+    WARMUP_WAIT,
+    Preview,
+    Renderer,
+    first_scan,
+    preview_of,
+    widget_details,
+)
 
-Renderer = Literal["auto", "chatkit", "local"]
-RENDERERS: tuple[Renderer, ...] = ("auto", "chatkit", "local")
+__all__ = [
+    "CHATKIT_JS",
+    "DEFAULT_DOMAIN_KEY",
+    "RENDERERS",
+    "SCAN_WAIT",
+    "WARMUP_WAIT",
+    "Preview",
+    "create_app",
+    "gallery_path",
+]
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-CHATKIT_JS = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js"
-# ChatKit.js accepts this placeholder for a custom backend served from localhost.
-DEFAULT_DOMAIN_KEY = "domain_pk_localhost_dev"
-WARMUP_WAIT = 15.0
 MAX_RENDER_BODY = 1024 * 1024
-# How long the index and /api/widgets wait for the first build before answering "building".
-SCAN_WAIT = 0.5
-
-Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 def gallery_path() -> Path:
@@ -64,123 +76,12 @@ def gallery_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-class Preview:
-    """What one running preview holds: the widget library and, once loaded, the ChatKit server.
-
-    `server_options` go to `PreviewServer(...)` as keyword arguments; that is the seam for the
-    mock action handlers (`on_action=`, `on_sync_action=`).
-    """
-
-    def __init__(
-        self,
-        paths: list[Path],
-        *,
-        renderer: Renderer = "auto",
-        domain_key: str = DEFAULT_DOMAIN_KEY,
-        server_options: dict[str, Any] | None = None,
-        scan_in_process: bool = True,
-    ) -> None:
-        self.library = Library(paths)
-        # False with hot reload: the reloader's first build (in its worker) fills the library and
-        # sets `scanned`, so the server process never imports the user's modules.
-        self.scan_in_process = scan_in_process
-        self.renderer: Renderer = renderer
-        self.domain_key = domain_key
-        self.server_options = server_options or {}
-        self.server: Any = None  # a chatkit_server.PreviewServer once loaded
-        self.server_error: str | None = None
-        # With hot reload, the data editor's builds run in this worker process (see calls.py).
-        self.calls: Calls | None = None
-        self.scanned = asyncio.Event()
-        self.server_ready = asyncio.Event()
-        self._endpoint: Endpoint | None = None
-
-    async def start(self) -> None:
-        """Find the widgets (or wait for the reloader to), then load the ChatKit server and seed
-        a thread per state."""
-        if self.scan_in_process:
-            await asyncio.to_thread(self.library.scan)
-            self.scanned.set()
-        else:
-            await self.scanned.wait()
-        try:
-            module = await asyncio.to_thread(
-                importlib.import_module, "widgetkit.preview.chatkit_server"
-            )
-            self.server = module.PreviewServer(**self.server_options)
-            self._endpoint = module.chatkit_endpoint(self.server)
-            for entry in self.library.entries.values():
-                self.seed(entry)
-        except Exception as exc:  # a broken openai-chatkit install must not kill the pages
-            self.server_error = f"{type(exc).__name__}: {exc}"
-        finally:
-            self.server_ready.set()
-
-    async def render(self, entry: Entry, data: Any) -> Rendered:
-        """Build `entry` with the data editor's `data`: in the worker, fresh from source, when
-        there is one; else in a thread, with the function the scan loaded."""
-        if self.calls is not None:
-            return await self.calls.render(entry, data)
-        return await asyncio.to_thread(self.library.render, entry, data)
-
-    async def schema(self, entry: Entry) -> dict[str, Any]:
-        if self.calls is not None:
-            return await self.calls.schema(entry)
-        return self.library.schema(entry)
-
-    def seed(self, entry: Entry) -> None:
-        """Put each built state of `entry` in the store as its own thread."""
-        if self.server is None:
-            return
-        for state in entry.states.values():
-            if state.payload is None:
-                continue
-            try:
-                self.server.seed(
-                    state.payload, thread_id=state.thread_id, title=f"{entry.title} · {state.name}"
-                )
-            except Exception as exc:  # pydantic refuses what is not a Card/ListView/Basic root
-                first = str(exc).splitlines()[0]
-                message = f"ChatKit cannot hold this widget in a thread: {first}"
-                hint = "make the root a Card, ListView or Basic"
-                state.diagnostics.append(Diagnostic("", "error", "not-seedable", message, hint))
-
-    async def chatkit(self, request: Request) -> Response:
-        if not self.server_ready.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.server_ready.wait(), WARMUP_WAIT)
-        if self._endpoint is None:
-            message = self.server_error or (
-                "The ChatKit server is still warming up (openai-chatkit's server module takes a "
-                "few seconds to import); retry in a moment."
-            )
-            code = "server_failed" if self.server_error else "warming_up"
-            return JSONResponse(
-                {"error": {"code": code, "message": message}},
-                status_code=503,
-                headers={"Retry-After": "1"},
-            )
-        return await self._endpoint(request)
-
-
 def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}, **extra}, status_code=status)
 
 
-def _preview(request: Request) -> Preview:
-    preview: Preview = request.app.state.preview
-    return preview
-
-
-async def first_scan(preview: Preview) -> bool:
-    """Wait a moment for the first build; False when it is still going (answer "building")."""
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(preview.scanned.wait(), SCAN_WAIT)
-    return preview.scanned.is_set()
-
-
 async def api_widgets(request: Request) -> Response:
-    preview = _preview(request)
+    preview = preview_of(request)
     building = not await first_scan(preview)
     entries = preview.library.entries.values()
     return JSONResponse(
@@ -193,7 +94,7 @@ async def api_widgets(request: Request) -> Response:
 
 
 async def api_widget(request: Request) -> Response:
-    preview = _preview(request)
+    preview = preview_of(request)
     await preview.scanned.wait()
     entry_id = request.path_params["entry_id"]
     entry = preview.library.get(entry_id)
@@ -202,12 +103,18 @@ async def api_widget(request: Request) -> Response:
     return JSONResponse(await widget_details(preview, entry))
 
 
-async def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
-    return {
-        **entry.summary(),
-        "states": {name: s.to_dict() for name, s in entry.states.items()},
-        "schema": await preview.schema(entry),
-    }
+async def api_show(request: Request) -> Response:
+    """`POST /api/show?id=…&state=…`: the page is about to show a sample state (chosen, reset,
+    or on load), so its thread goes back to the sample. An action's result stays visible only
+    until a state is shown again."""
+    preview = preview_of(request)
+    await preview.scanned.wait()
+    entry = preview.library.get(request.query_params.get("id", ""))
+    state = entry.states.get(request.query_params.get("state", "")) if entry else None
+    if entry is None or state is None:
+        return problem(404, "state_not_found", "No widget state has that id and name.")
+    preview.seed_state(entry, state)
+    return JSONResponse({"thread_id": state.thread_id})
 
 
 async def api_render(request: Request) -> Response:
@@ -218,7 +125,7 @@ async def api_render(request: Request) -> Response:
     Answers `{"payload", "diagnostics", "thread_id"}`; 422 when the data does not fit the
     builder's parameters or the builder fails (with diagnostics saying why).
     """
-    preview = _preview(request)
+    preview = preview_of(request)
     body = await request.body()
     if len(body) > MAX_RENDER_BODY:
         return problem(413, "body_too_large", f"The body is larger than {MAX_RENDER_BODY} bytes.")
@@ -277,8 +184,6 @@ def _dicts(diagnostics: list[Diagnostic]) -> list[dict[str, str]]:
 async def _start_calls(preview: Preview) -> None:
     """Start the calls worker once the first build is in: on a small machine its warm-up (which
     imports every module) would otherwise compete with that build for the first index."""
-    if preview.calls is None:
-        return
     await preview.scanned.wait()
     preview.calls.start()
 
@@ -297,8 +202,9 @@ def create_app(
 
     `host` is the interface the server binds: requests naming another Host (DNS rebinding) or
     changing state from another origin are refused (security.py); `allow_hosts` adds Host names.
-    With `reload`, a watch task rebuilds what a save changes in a worker process and pushes it to
-    the pages over `/events` (see watch.py).
+    The widgets are built in the sandbox (`widgetkit.sandbox`) in every mode; with `reload`, a
+    watch task also rebuilds what a save changes and pushes it to the pages over `/events`
+    (see watch.py).
     """
     from . import pages
 
@@ -310,14 +216,11 @@ def create_app(
         renderer=renderer,
         domain_key=domain_key,
         server_options=server_options,
-        scan_in_process=not reload,
     )
     # The mock action handlers and the action log (see actions.py); before start() builds the server.
     from .actions import ActionService
 
     actions = ActionService(preview)
-    if reload:  # user code runs in worker processes: builds in the reloader's, the rest here
-        preview.calls = actions.calls = Calls(chosen)
 
     broadcast = Broadcast()
     stop = asyncio.Event()  # set at shutdown: ends the watch task and every open event stream
@@ -326,12 +229,10 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.create_task(preview.start())
         calls = asyncio.create_task(_start_calls(preview))
-        watching = None
-        if reload:
-            from .watch import Reloader
+        from .watch import Reloader
 
-            app.state.reloader = Reloader(preview, broadcast)
-            watching = asyncio.create_task(app.state.reloader.run(stop))
+        app.state.reloader = Reloader(preview, broadcast, follow=reload)
+        watching = asyncio.create_task(app.state.reloader.run(stop))
         try:
             yield
         finally:
@@ -341,14 +242,14 @@ def create_app(
                     t.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await t
-            if preview.calls is not None:
-                await preview.calls.close()
+            await preview.calls.close()
 
     routes = [
         *pages.routes(),
         Route("/api/widgets", api_widgets),
         Route("/api/widget/{entry_id:path}", api_widget),
         Route("/api/render", api_render, methods=["POST"]),
+        Route("/api/show", api_show, methods=["POST"]),
         Route("/chatkit", preview.chatkit, methods=["POST"]),
         *actions.routes(),
         Route("/events", sse_endpoint(broadcast, stop=stop)),

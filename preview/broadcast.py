@@ -75,6 +75,7 @@ async def sse_events(
     with broadcast.subscribe() as queue:
         yield f"retry: {RETRY_MS}\n" + encode({"kind": "hello", "generation": broadcast.generation})
         stopping = asyncio.ensure_future(stop.wait()) if stop is not None else None
+        getting: asyncio.Future[dict[str, Any]] | None = None
         try:
             while stopping is None or not stopping.done():
                 getting = asyncio.ensure_future(queue.get())
@@ -94,8 +95,11 @@ async def sse_events(
                 if not done:
                     yield ": keep-alive\n\n"
         finally:
-            if stopping is not None:
-                stopping.cancel()
+            # A page that goes away cancels this generator inside the wait: its get must not be
+            # left pending (one task per closed page, each reported at shutdown).
+            for waiting in (getting, stopping):
+                if waiting is not None:
+                    waiting.cancel()
 
 
 def sse_endpoint(

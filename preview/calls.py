@@ -1,12 +1,12 @@
 """Run the preview's interactive user code (data-editor renders, schemas, action handlers) in a
 warm worker process, so a handler that loops without awaiting cannot block the server.
 
-`Calls` owns a worker of its own beside the hot reloader's `Builder`: an action must not queue
-behind a rebuild, nor a rebuild behind a slow handler. It keeps a spare warm, as the Builder does;
-a call whose worker stays silent past its time limit kills that worker, the spare takes over and
-the call raises `CallTimeout`. Both workers import every module under the paths at start (the
-`warm` request), so the first click does not pay for the imports. The protocol is in
-worker_calls.py.
+`Calls` owns workers of its own beside the hot reloader's `Builder`: an action must not queue
+behind a rebuild, nor a rebuild behind a slow handler, nor one click behind another that is
+stuck. Each call runs in a worker of its own (idle ones are reused, and one spare is kept warm);
+a call whose worker stays silent past its time limit kills that worker and raises
+`CallTimeout`. A new worker imports every module under the paths first (the `warm` request), so
+a click does not pay for the imports. The worker's side is `widgetkit/sandbox/calls.py`.
 
 Example::
 
@@ -26,13 +26,16 @@ from typing import Any
 
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.handlers import ActionContext, ActionFailed, Outcome
+from widgetkit.sandbox import DEFAULT_TIMEOUT, Worker, WorkerDied
+from widgetkit.sandbox.loader import stamp_of
+from widgetkit.sandbox.render import PAYLOAD_SCHEMA, Rendered, render_payload
 
-from .library import PAYLOAD_SCHEMA, Entry, Rendered, render_payload
-from .worker import DEFAULT_TIMEOUT, WorkerDied, _Worker
+from .library import Entry
 
 __all__ = ["CallTimeout", "Calls", "HandlerError"]
 
 WARM_TIMEOUT = 20.0  # importing a large project; a module that loops at import is given up on
+POOL_SIZE = 8  # calls at once: each stuck click holds one worker until its limit
 
 
 class HandlerError(Exception):
@@ -54,33 +57,46 @@ class CallTimeout(TimeoutError):
 
 
 class Calls:
-    def __init__(self, paths: list[Path], *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """The interactive calls, each in a worker of its own while it runs.
+
+    Workers wait idle between calls, and one more is kept warm as a spare; a call takes an idle
+    worker (or the spare) and gives it back when it ends, so a handler stuck until its limit holds
+    up only its own click. At most `size` calls run at once.
+    """
+
+    def __init__(
+        self, paths: list[Path], *, timeout: float = DEFAULT_TIMEOUT, size: int = POOL_SIZE
+    ) -> None:
         self.paths = [Path(p).resolve() for p in paths]
         self.timeout = timeout  # renders; actions pass the action service's own
         self.restarts = 0
         self.types: list[str] = []  # the action types the routers handle, as last seen
-        self._active: asyncio.Task[_Worker] | None = None
-        self._spare: asyncio.Task[_Worker] | None = None
-        self._lock = asyncio.Lock()
+        self._idle: list[Worker] = []
+        self._spare: asyncio.Task[Worker] | None = None
+        self._slots = asyncio.Semaphore(size)
+        self._started = False
+        # (file, builder) -> (the file's stamp, its schema): a page view asks no worker again
+        self._schemas: dict[tuple[Path, str], tuple[tuple[int, int], dict[str, Any]]] = {}
 
     def start(self) -> None:
-        if self._active is None:
-            self._active = asyncio.create_task(self._spawn())
+        if not self._started:
+            self._started = True
             self._spare = asyncio.create_task(self._spawn())
 
     async def close(self) -> None:
-        for task in (self._active, self._spare):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(BaseException):
-                    await (await task).kill()
-        self._active = self._spare = None
+        spare, self._spare = self._spare, None
+        if spare is not None:
+            spare.cancel()
+            with contextlib.suppress(BaseException):
+                await (await spare).kill()
+        idle, self._idle = self._idle, []
+        for worker in idle:
+            await worker.kill()
 
     @property
     def pid(self) -> int | None:
-        task = self._active
-        done = task is not None and task.done() and not task.cancelled() and not task.exception()
-        return task.result().proc.pid if done and task is not None else None
+        """An idle worker's process id (the one the next call takes), if any."""
+        return self._idle[-1].proc.pid if self._idle else None
 
     # ---- the calls ---------------------------------------------------------------------------
 
@@ -103,13 +119,20 @@ class Calls:
         )
 
     async def schema(self, entry: Entry) -> dict[str, Any]:
+        """The builder's parameter schema, asked of the sandbox once per stamp of its file."""
         if entry.kind != "builder":
             return PAYLOAD_SCHEMA
+        key, stamp = (entry.file, entry.name), stamp_of(entry.file)
+        kept = self._schemas.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
         request = {"t": "schema", "file": str(entry.file), "name": entry.name}
         try:
             for msg in await self.collect(request):
                 if msg["t"] == "result":
                     schema: dict[str, Any] = msg["schema"]
+                    if stamp is not None:
+                        self._schemas[key] = (stamp, schema)
                     return schema
         except (CallTimeout, WorkerDied) as exc:
             return {"type": "object", "description": f"No schema: {exc}"}
@@ -159,8 +182,8 @@ class Calls:
         replaced when a line takes longer than `timeout`, when it dies, and when the reader stops
         early (the worker would still be busy with the abandoned call)."""
         what = what or f"the {request['t']} call"
-        async with self._lock:
-            worker = await self._worker()
+        async with self._slots:
+            worker = await self._take()
             finished = False
             try:
                 await worker.send(request)
@@ -178,13 +201,16 @@ class Calls:
                         return
                     yield msg
             finally:
-                if not finished:
-                    await self._replace(worker)
+                if finished:
+                    self._idle.append(worker)
+                else:  # stopped, dead, or abandoned mid-answer: it may still be busy
+                    self.restarts += 1
+                    await worker.kill()
 
     # ---- the workers -------------------------------------------------------------------------
 
-    async def _spawn(self) -> _Worker:
-        worker = await _Worker.spawn(self.paths)
+    async def _spawn(self) -> Worker:
+        worker = await Worker.spawn(self.paths)
         try:
             await worker.send({"t": "warm"})
             while (msg := await asyncio.wait_for(worker.receive(), WARM_TIMEOUT))["t"] != "done":
@@ -194,29 +220,21 @@ class Calls:
             # A module that loops at import: a cold worker imports on the first call instead,
             # where that call's own limit stops it.
             await worker.kill()
-            worker = await _Worker.spawn(self.paths)
+            worker = await Worker.spawn(self.paths)
         return worker
 
-    async def _worker(self) -> _Worker:
+    async def _take(self) -> Worker:
+        """An idle worker, else the spare (usually warm already; a new spare starts)."""
         self.start()
-        assert self._active is not None
-        try:
-            worker = await self._active
-        except (TimeoutError, WorkerDied, OSError):
-            self._active = asyncio.create_task(self._spawn())
-            worker = await self._active
-        if worker.proc.returncode is not None:
-            await self._replace(worker)
-            assert self._active is not None
-            worker = await self._active
-        return worker
-
-    async def _replace(self, worker: _Worker) -> None:
-        """The spare (usually warm already) takes over; a new spare starts in the background."""
-        self.restarts += 1
-        await worker.kill()
-        self._active = self._spare or asyncio.create_task(self._spawn())
-        self._spare = asyncio.create_task(self._spawn())
+        while self._idle:
+            worker = self._idle.pop()
+            if worker.proc.returncode is None:
+                return worker
+        spare, self._spare = self._spare, asyncio.create_task(self._spawn())
+        if spare is not None:
+            with contextlib.suppress(TimeoutError, WorkerDied, OSError):
+                return await spare
+        return await self._spawn()
 
 
 async def _states(lines: AsyncGenerator[dict[str, Any], None]) -> AsyncIterator[dict[str, Any]]:

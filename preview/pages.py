@@ -35,7 +35,7 @@ from widgetkit.catalog.types import (
     Union,
 )
 
-from .app import CHATKIT_JS, RENDERERS, Preview, first_scan, widget_details
+from .state import CHATKIT_JS, RENDERERS, Preview, first_scan, widget_details
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEMES = ("light", "dark")
@@ -68,13 +68,23 @@ def _choice(request: Request, key: str, options: tuple[str, ...], default: str) 
     return value if value in options else default
 
 
+# The theme chosen on any page is kept in this cookie (set by app.js), so the index's choice
+# holds on the widget pages its links open; a ?theme= in the URL wins.
+THEME_COOKIE = "wk-theme"
+
+
+def _theme(request: Request) -> str:
+    kept = request.cookies.get(THEME_COOKIE, "light")
+    return _choice(request, "theme", THEMES, kept if kept in THEMES else "light")
+
+
 async def index(request: Request) -> Response:
     preview: Preview = request.app.state.preview
     building = not await first_scan(preview)
     groups = preview.library.groups()
     total = sum(len(entries) for entries in groups.values())
     failing = sum(1 for entries in groups.values() for e in entries if e.errors)
-    theme = _choice(request, "theme", THEMES, "light")
+    theme = _theme(request)
     return _html(
         "index.html",
         groups=groups,
@@ -93,7 +103,7 @@ async def widget_page(request: Request) -> Response:
     entry = preview.library.get(entry_id)
     if entry is None:
         message = f'No widget has the id "{entry_id}". It may have been renamed or removed.'
-        return _html("missing.html", 404, message=message, theme="light")
+        return _html("missing.html", 404, message=message, theme=_theme(request))
     state = request.query_params.get("state", "")
     if state not in entry.states:
         state = next(iter(entry.states), "")
@@ -101,7 +111,7 @@ async def widget_page(request: Request) -> Response:
     page = {
         "widget": await widget_details(preview, entry),
         "state": state,
-        "theme": _choice(request, "theme", THEMES, "light"),
+        "theme": _theme(request),
         "width": _choice(request, "width", WIDTHS, "md"),
         "renderer": renderer,
         "chatkit": {"script": CHATKIT_JS, "url": "/chatkit", "domainKey": preview.domain_key},
@@ -139,7 +149,7 @@ async def components_page(request: Request) -> Response:
                 "example_from": found[0] if found else None,
             }
         )
-    theme = _choice(request, "theme", THEMES, "light")
+    theme = _theme(request)
     return _html("components.html", components=items, page={"components": items}, theme=theme)
 
 

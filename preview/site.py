@@ -31,10 +31,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from widgetkit import __version__
+from widgetkit import __version__, discover
+from widgetkit.diagnostics import Diagnostic
+from widgetkit.sandbox import DEFAULT_TIMEOUT, build_files
+from widgetkit.sandbox.explain import file_problem
 
 from . import bundle
-from .library import Entry, Library
+from .library import Entry, Kind, State
 from .pages import WIDTHS, _env
 
 MANIFEST = "widgetkit-site.json"
@@ -60,12 +63,12 @@ class Built:
         return self.out / "index.html"
 
 
-def build_site(paths: list[Path], out: Path) -> Built:
-    """Find, build and validate every widget under `paths`, and write the site to `out`."""
+def build_site(paths: list[Path], out: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Built:
+    """Find, build and validate every widget under `paths`, and write the site to `out`.
+    Builders run in the sandbox, as for `widgetkit validate`: one that takes longer than
+    `timeout` seconds (or exits) is stopped, and its page says so."""
     _check_out(out)
-    library = Library(paths)
-    library.scan()
-    entries = list(library.entries.values())
+    entries = _entries(paths, timeout)
     slugs = _slugs(entries)
     assets = bundle.gallery_assets()
 
@@ -128,6 +131,41 @@ def build_site(paths: list[Path], out: Path) -> Built:
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     states = sum(len(e.states) for e in entries)
     return Built(out, len(entries), states, failing, size)
+
+
+def _entries(paths: list[Path], timeout: float) -> list[Entry]:
+    """Every widget under `paths`, built in the sandbox, as the preview's library names them."""
+    results = build_files(paths, list(discover.files(paths)), timeout=timeout)
+    entries: list[Entry] = []
+    for result in results:
+        file = result.file
+        rel = _rel(paths, file)
+        stem = rel.removesuffix(".py")
+        kind: Kind = "builder" if result.kind == "builder" else "payload"
+        if result.error is not None:
+            line, problem = file_problem(file, result.error)
+            entry = Entry(stem, file, rel, file.name, file.name, "", kind, line)
+            entry.problems = [problem]
+            entries.append(entry)
+            continue
+        for w in result.widgets:
+            entry_id = f"{stem}:{w.name}" if result.kind == "builder" else rel
+            entry = Entry(entry_id, file, rel, w.name, w.title, w.doc, kind, w.line)
+            for s in w.states:
+                diagnostics = [Diagnostic.from_dict(d) for d in s.diagnostics]
+                entry.states[s.name] = State(s.name, s.data, s.payload, diagnostics, "", s.line)
+            entries.append(entry)
+    return entries
+
+
+def _rel(paths: list[Path], file: Path) -> str:
+    """The file as the index groups it: relative to its root (named when there are several)."""
+    for root in paths:
+        base = root if root.is_dir() else root.parent
+        if file.resolve().is_relative_to(base.resolve()):
+            rel = file.resolve().relative_to(base.resolve()).as_posix()
+            return f"{base.name}/{rel}" if len(paths) > 1 else rel
+    return file.name
 
 
 def _check_out(out: Path) -> None:
@@ -202,6 +240,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, required=True, help="the folder to write (created)"
     )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"stop a module's import or a builder after S seconds (default {DEFAULT_TIMEOUT:g})",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -214,7 +259,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
     started = time.perf_counter()
     try:
-        built = build_site(paths, args.output)
+        built = build_site(paths, args.output, timeout=args.timeout)
     except (BuildError, bundle.BundleError) as exc:
         print(f"widgetkit build: {exc}", file=sys.stderr)
         return 1

@@ -2,7 +2,7 @@
 
 `Reloader.run()` is the one task the app's lifespan owns. It watches every PATH with watchfiles
 (tuned for latency: watchfiles' default 1.6 s debounce is far too slow for a save-and-look loop),
-asks the warm worker (`worker.Builder`) to rebuild only the files that depend on what changed,
+asks the sandbox's warm worker (`widgetkit.sandbox.Builder`) to rebuild only the files that depend on what changed,
 puts the results in the library and the ChatKit store, and publishes one message per widget
 state on the broadcast, carrying the new payload so no page has to refetch:
 
@@ -29,10 +29,10 @@ from watchfiles import Change, awatch
 
 from widgetkit import discover
 from widgetkit.diagnostics import Diagnostic
+from widgetkit.sandbox import Builder, FileResult
 
 from .broadcast import Broadcast
 from .library import Entry, Library, State, thread_id_for
-from .worker import Builder, FileResult
 
 __all__ = ["DEBOUNCE_MS", "STEP_MS", "Reloader", "WatchFn", "relevant", "watch_paths"]
 
@@ -53,7 +53,7 @@ def relevant(change: Change, path: str, roots: Sequence[Path] = ()) -> bool:
     below a watched root is looked at: a project may itself live under a hidden folder."""
     p = Path(path)
     below = next((p.relative_to(r) for r in roots if p.is_relative_to(r)), p.relative_to(p.anchor))
-    if any(part.startswith(".") or part in discover._SKIP_DIRS for part in below.parts):
+    if any(part.startswith(".") or part in discover.SKIP_DIRS for part in below.parts):
         return False
     return p.suffix in discover.SUFFIXES or not p.suffix
 
@@ -125,6 +125,7 @@ class Reloader:
         *,
         builder: Builder | None = None,
         watch: WatchFn = watch_paths,
+        follow: bool = True,
     ) -> None:
         self.preview = preview
         self.library = preview.library
@@ -132,6 +133,7 @@ class Reloader:
         self.roots = [p.resolve() for p in self.library.paths]
         self.builder = builder or Builder(self.roots)
         self.watch = watch
+        self.follow = follow  # False: build once and stop (`widgetkit preview --no-reload`)
         self.files: list[Path] = []
         self.deps: dict[Path, set[Path]] = {}
         self.broken: set[Path] = set()  # files that failed as a whole: retried on any new file
@@ -143,16 +145,14 @@ class Reloader:
         """Build everything once (which warms the worker and learns the imports), then follow
         the changes until `stop` is set.
 
-        When the preview does not scan in its own process (`scan_in_process` false: the app with
-        hot reload), this first build is its library: the user's modules are imported only in
-        the worker, and `scanned` is set once it is in (or if the worker cannot start at all).
+        This first build is the preview's library: the user's modules are imported only in the
+        sandbox, and the preview's `scanned` is set once it is in (or if the worker cannot start
+        at all).
         """
         scanned = getattr(self.preview, "scanned", None)
-        ours = scanned is not None and not getattr(self.preview, "scan_in_process", True)
+        ours = scanned is not None
         try:
             await self.builder.start()
-            if scanned is not None and not ours:
-                await scanned.wait()  # the app's first scan must not overwrite ours
             for entry in self.library.entries.values():
                 self.by_file.setdefault(entry.file.resolve(), []).append(entry)
             self.files = self._discover()
@@ -164,6 +164,10 @@ class Reloader:
                 widgets = [e.summary() for e in self.library.entries.values()]
                 self.broadcast.publish({"kind": "index", "widgets": widgets})
             self.ready.set()
+            if not self.follow:
+                await self.builder.close()  # no rebuilds: its workers are not needed
+                await stop.wait()
+                return
             async for changed in self.watch(self.library.paths, stop):
                 await self.changed(changed)
         finally:
@@ -239,9 +243,6 @@ class Reloader:
         for w in result.widgets:
             entry_id = f"{rel.removesuffix('.py')}:{w.name}" if result.kind == "builder" else rel
             entry = Entry(entry_id, file, rel, w.name, w.title, w.doc, result.kind, w.line)  # type: ignore[arg-type]
-            # Kept for a preview without a calls worker; with one, the data editor's builds run
-            # there, from the file and the builder's name (calls.Calls.render).
-            entry.widget = old[entry_id].widget if entry_id in old else None
             for s in w.states:
                 diagnostics = [Diagnostic(**d) for d in s.diagnostics]  # type: ignore[arg-type]
                 thread_id = thread_id_for(entry_id, s.name)

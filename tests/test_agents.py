@@ -164,7 +164,7 @@ async def test_a_tool_call_shows_the_builders_widget_and_answers_briefly() -> No
 
 
 def test_the_tool_schema_is_the_data_editors_made_strict() -> None:
-    from widgetkit.preview.library import widget_schema
+    from widgetkit.sandbox.render import widget_schema
 
     tool = widget_tool(order_summary)
     editor = widget_schema(order_summary)

@@ -222,7 +222,7 @@ def test_chart_round_trips_through_openai_chatkit() -> None:
     assert card.to_chatkit().model_dump(exclude_none=True) == card.to_dict()
 
 
-# -- DESIGN.md's example, verbatim -------------------------------------------------------------
+# -- the README's example, verbatim -----------------------------------------------------------
 
 
 @widget(samples={"paid": {"id": "A-17", "total": 42.0, "paid": True}})

@@ -50,16 +50,18 @@ def test_a_folder_is_checked_builder_by_state_and_file_by_file(
         '"Txt" is not a ChatKit component (did you mean "Text"?)'
     ) in out
     # A builder error names the builder, its state and the call that failed; paths are inside it.
+    # The file:line is the line of the call that failed.
     [bad_title] = [line for line in out if "broken[one]" in line]
-    assert bad_title.startswith(f"{project / 'cards.py'}:broken[one] Title(…): /size: error:")
+    line = next(i for i, x in enumerate(BUILDERS.splitlines(), 1) if 'size="6xl"' in x)
+    assert bad_title.startswith(f"{project / 'cards.py'}:{line}: broken[one] Title(…): /size: error:")
     assert '"6xl" is not a TitleSize token' in bad_title
     # status[paid], status[due], broken[one], good.json, bad.json; package.json is not a widget
-    assert out[-1] == "5 widget(s) checked: 2 error(s), 0 warning(s)"
+    assert out[-1] == "4 widgets, 5 states checked: 2 errors, 0 warnings"
 
 
 def test_clean_widgets_exit_zero(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(project / "good.json")]) == 0
-    assert capsys.readouterr().out.strip() == "1 widget(s) checked: 0 error(s), 0 warning(s)"
+    assert capsys.readouterr().out.strip() == "1 widget, 1 state checked: 0 errors, 0 warnings"
 
 
 def test_json_format_lists_every_diagnostic(

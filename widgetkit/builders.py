@@ -50,7 +50,7 @@ class Node:
         """
         separators = (",", ":") if indent is None else None
         return json.dumps(
-            _check_whole(self),
+            check_whole(self),
             ensure_ascii=False,
             allow_nan=False,
             indent=indent,
@@ -65,7 +65,7 @@ class Node:
             raise TypeError(
                 f"{self.type} is not a widget root; wrap it in a Card, ListView or Basic first"
             )
-        return DynamicWidgetRoot.model_validate(_check_whole(self))
+        return DynamicWidgetRoot.model_validate(check_whole(self))
 
     @classmethod
     def from_dict(cls, payload: dict[str, Any]) -> Node:
@@ -158,7 +158,8 @@ def make(node: Node, kind: str, children: Any, params: dict[str, Any]) -> None:
         raise WidgetError(found, where=f"{kind}(…)")
 
 
-def _check_whole(node: Node) -> dict[str, Any]:
+def check_whole(node: Node) -> dict[str, Any]:
+    """The node's wire dict; a root is checked whole first (raising `WidgetError`)."""
     payload = node.to_dict()
     if node.type in ROOTS:
         found = errors(validate(payload))

@@ -14,9 +14,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .diagnostics import Diagnostic
+from .sandbox.pool import DEFAULT_TIMEOUT
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -41,32 +43,52 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 1 on any)"
     )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"stop a module's import or a builder after S seconds (default {DEFAULT_TIMEOUT:g})",
+    )
+
+
+# (where, file, line, diagnostic)
+Row = tuple[str, Path, int, Diagnostic]
 
 
 def run(args: argparse.Namespace) -> int:
-    from .discover import find
-    from .validate import validate
+    from .discover import files
+    from .sandbox import build_files
 
-    results: list[tuple[str, Path, int, Diagnostic]] = []
-    checked = 0
-    for found in find(args.paths):
-        checked += 1
-        diags = list(found.diagnostics)
-        if found.payload is not None:
-            diags += validate(found.payload, runtime=args.runtime)
-        results += [(found.where, found.file, found.line, d) for d in diags]
-    n_err = sum(d.severity == "error" for *_, d in results)
-    n_warn = len(results) - n_err
+    paths: list[Path] = args.paths
+    todo = list(files(paths))
+    results = build_files(paths, todo, timeout=args.timeout, runtime=args.runtime)
+    rows: list[Row] = []
+    widgets = states = 0
+    for result in results:
+        if result.error is not None:
+            rows.append(_file_error(result.file, result.error))
+            continue
+        for w in result.widgets:
+            widgets += 1
+            for state in w.states:
+                states += 1
+                label = f"{w.name}[{state.name}]" if result.kind == "builder" else ""
+                if state.where:
+                    label = f"{label} {state.where}"
+                where = _where(result.file, state.line if result.kind == "builder" else 0, label)
+                diags = map(Diagnostic.from_dict, state.diagnostics)
+                rows += [(where, result.file, state.line, d) for d in diags]
+    n_err = sum(d.severity == "error" for *_, d in rows)
+    n_warn = len(rows) - n_err
+    failed_files = sum(r.error is not None for r in results)
     if args.format == "json":
-        rows = [{"where": w, "file": str(f), "line": ln, **d.to_dict()} for w, f, ln, d in results]
-        print(
-            json.dumps(
-                {"checked": checked, "errors": n_err, "warnings": n_warn, "diagnostics": rows},
-                indent=2,
-            )
-        )
+        out = [{"where": w, "file": str(f), "line": ln, **d.to_dict()} for w, f, ln, d in rows]
+        report = {"checked": states + failed_files, "widgets": widgets, "states": states,
+                  "errors": n_err, "warnings": n_warn, "diagnostics": out}  # fmt: skip
+        print(json.dumps(report, indent=2))
     else:
-        for where, file, line, d in results:
+        for where, file, line, d in rows:
             if args.format == "github":
                 kind = "error" if d.severity == "error" else "warning"
                 loc = f"file={file},line={line}" if line else f"file={file}"
@@ -74,11 +96,34 @@ def run(args: argparse.Namespace) -> int:
                 print(f"::{kind} {loc},title=widgetkit {d.code}::{_escape(text)}")
             else:
                 print(f"{where}: {d}")
-        print(f"{checked} widget(s) checked: {n_err} error(s), {n_warn} warning(s)")
-    if checked == 0:
-        print("no widgets found under " + ", ".join(map(str, args.paths)), file=sys.stderr)
+        print(_summary(widgets, states, failed_files, n_err, n_warn))
+    if widgets == 0 and failed_files == 0:
+        print("no widgets found under " + ", ".join(map(str, paths)), file=sys.stderr)
         return 1
     return 1 if n_err or (args.strict and n_warn) else 0
+
+
+def _where(file: Path, line: int, label: str) -> str:
+    at = f"{file}:{line}" if line else str(file)
+    return f"{at}: {label}" if label else at
+
+
+def _file_error(file: Path, error: dict[str, Any]) -> Row:
+    """A file that failed as a whole: it did not import, or its import was stopped."""
+    from .sandbox.explain import file_problem
+
+    line, problem = file_problem(file, error)
+    return (_where(file, line, ""), file, line, problem)
+
+
+def _summary(widgets: int, states: int, failed_files: int, errors: int, warnings: int) -> str:
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    checked = f"{n(widgets, 'widget')}, {n(states, 'state')} checked"
+    if failed_files:
+        checked += f", {n(failed_files, 'file')} not loaded"
+    return f"{checked}: {n(errors, 'error')}, {n(warnings, 'warning')}"
 
 
 def _escape(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -100,6 +100,12 @@ class Diagnostic:
             "message": self.message,
             "hint": self.hint,
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, str]) -> Diagnostic:
+        """The inverse of `to_dict`, for diagnostics that crossed a process boundary."""
+        severity: Severity = "warning" if d["severity"] == "warning" else "error"
+        return cls(d["path"], severity, d["code"], d["message"], d.get("hint", ""))
 
 
 class WidgetError(ValueError):

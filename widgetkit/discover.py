@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic, WidgetError
 from .widget import Widget
 
 SUFFIXES = (".py", ".json", ".widget")
-_SKIP_DIRS = {"__pycache__", "node_modules", "__snapshots__", ".git", ".venv", "venv"}
+SKIP_DIRS = {"__pycache__", "node_modules", "__snapshots__", ".git", ".venv", "venv"}
 
 
 @dataclass
@@ -45,7 +45,7 @@ def files(paths: list[Path]) -> Iterator[Path]:
         if path.is_dir():
             for p in sorted(path.rglob("*")):
                 rel = p.relative_to(path).parts
-                if p.suffix in SUFFIXES and p.is_file() and not _SKIP_DIRS.intersection(rel):
+                if p.suffix in SUFFIXES and p.is_file() and not SKIP_DIRS.intersection(rel):
                     if not any(part.startswith(".") for part in rel):
                         yield p
         else:

@@ -298,16 +298,40 @@ def load_builder(spec: str) -> Widget[Any, Any]:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from .sandbox import DEFAULT_TIMEOUT
+
     parser.add_argument("builder", help="MODULE:BUILDER, e.g. gallery.lists:line_select")
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .widget file")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"stop the builder's import and calls after S seconds (default {DEFAULT_TIMEOUT:g})",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    """Export in the sandbox: the builder's module is user code, which may loop or exit."""
+    from .sandbox import Stopped, ask
+
+    module_name = args.builder.rpartition(":")[0]
+    near = Path(module_name) if module_name.endswith(".py") else Path.cwd()
+    request = {"t": "export", "spec": args.builder}
     try:
-        doc = export_widget(load_builder(args.builder))
-    except (ExportError, WidgetError, ImportError) as exc:
+        answer = ask([near], request, timeout=args.timeout, what=f"exporting {args.builder}")
+    except Stopped as exc:
         print(f"widgetkit export: {exc}", file=sys.stderr)
         return 1
+    if answer.get("t") != "result":
+        cause = answer.get("error") or {"message": "the worker answered nothing"}
+        where = f" ({cause['where']})" if cause.get("where") else ""
+        kind = cause.get("type", "")
+        known = kind in ("ExportError", "WidgetError", "ImportError", "")
+        print(f"widgetkit export: {'' if known else kind + ': '}{cause['message']}{where}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    doc = answer["doc"]
     args.output.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")
     return 0

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import base64
 import importlib
+import importlib.util
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 from .diagnostics import Diagnostic
+from .sandbox.pool import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
@@ -56,32 +58,53 @@ class Target:
     diagnostics: list[Diagnostic]
 
 
-def load_target(spec: str, state: str | None = None) -> Target:
-    """The widget that TARGET names, built in `state` (a builder's sample; default the first)."""
-    from .discover import build_states
+def load_target(spec: str, state: str | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> Target:
+    """The widget that TARGET names, built in `state` (a builder's sample; default the first).
+    A builder runs in the sandbox (its module imported there, fresh), so one that loops or
+    exits is stopped after `timeout` seconds; finding a module by name imports its parent
+    packages."""
+    from .sandbox import build_files
+    from .sandbox.explain import file_problem
 
     path = Path(spec)
     if path.suffix in (".json", ".widget") or (path.exists() and ":" not in path.name):
         if state is not None:
             raise TargetError(f"{spec} has one state; --state is for builders' sample states.")
         return _from_file(path)
-    from .export import ExportError, load_builder
-
-    try:
-        w = load_builder(spec)
-    except ExportError as exc:
-        raise TargetError(str(exc)) from exc
-    except (ImportError, OSError) as exc:
-        raise TargetError(f"cannot import {spec.rpartition(':')[0]}: {exc}") from exc
-    states = list(w.samples) or ["default"]
-    chosen = states[0] if state is None else state
+    module, _, name = spec.rpartition(":")
+    if not module or not name:
+        raise TargetError(f"{spec!r} is not MODULE:BUILDER or FILE.py:BUILDER.")
+    file = Path(module) if module.endswith(".py") else _module_file(module)
+    if not file.is_file():
+        raise TargetError(f"{file} does not exist.")
+    (result,) = build_files([file], [file], timeout=timeout)
+    if result.error is not None:
+        line, problem = file_problem(file, result.error)
+        raise TargetError(f"{file}{f':{line}' if line else ''}: {problem.message}")
+    found = {w.name: w for w in result.widgets}
+    if name not in found:
+        have = ", ".join(found) or "none"
+        raise TargetError(f"{file} has no @widget builder {name!r}; it has {have}.")
+    states = {s.name: s for s in found[name].states}
+    chosen = next(iter(states)) if state is None else state
     if chosen not in states:
-        raise TargetError(f'{w.name} has no sample state "{state}"; it has {", ".join(states)}.')
-    file = Path(w.source[0])
-    for found in build_states(w, file):
-        if found.label == f"{w.name}[{chosen}]" or found.label.startswith(f"{w.name}[{chosen}] "):
-            return _found(f"{w.name}[{chosen}]", chosen, found.payload, found.diagnostics)
-    raise TargetError(f"{w.name}[{chosen}] was not built")  # pragma: no cover - built above
+        raise TargetError(f'{name} has no sample state "{state}"; it has {", ".join(states)}.')
+    built = states[chosen]
+    diagnostics = [Diagnostic.from_dict(d) for d in built.diagnostics]
+    if built.payload is None:
+        why = "; ".join(str(d) for d in diagnostics) or "no payload"
+        raise TargetError(f"{name}[{chosen}] could not be built: {why}")
+    return Target(f"{name}[{chosen}]", chosen, built.payload, diagnostics)
+
+
+def _module_file(module: str) -> Path:
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError) as exc:
+        raise TargetError(f"cannot find module {module}: {exc}") from exc
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        raise TargetError(f"cannot find module {module} (a .py file) on the Python path.")
+    return Path(spec.origin)
 
 
 def _from_file(path: Path) -> Target:
@@ -278,6 +301,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-o", "--output", type=Path, required=True, help="FILE.png (or .html)")
     parser.add_argument("--state", help="a builder's sample state (default: its first)")
+    from .sandbox.pool import DEFAULT_TIMEOUT
+
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"stop a module's import or a builder after S seconds (default {DEFAULT_TIMEOUT:g})",
+    )
     parser.add_argument("--theme", choices=THEMES, default="light")
     parser.add_argument("--width", choices=WIDTHS, default="md")
     parser.add_argument(
@@ -295,7 +327,7 @@ def run(args: argparse.Namespace) -> int:
         print("widgetkit screenshot: --scale must be between 0.5 and 4", file=sys.stderr)
         return 2
     try:
-        target = load_target(args.target, args.state)
+        target = load_target(args.target, args.state, timeout=args.timeout)
     except TargetError as exc:
         print(f"widgetkit screenshot: {exc}", file=sys.stderr)
         return 1

@@ -28,7 +28,8 @@ ChatKit.js sends a form's values merged into the action payload (keyed by field 
 names nested); handlers see that merged payload, and `ctx.form` holds the part of it that came
 from the sending widget's fields.
 
-`chatkit.*` is imported inside the functions: `import widgetkit` must stay light (see DESIGN.md).
+`chatkit.*` is imported inside the functions: `import widgetkit` must stay light
+(`chatkit.server` takes seconds to import).
 """
 
 from __future__ import annotations

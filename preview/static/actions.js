@@ -17,6 +17,7 @@ const el = (tag, props = {}, ...children) => {
   return e;
 };
 const FILTER_KEY = "wk-action-filter";
+const SCOPE_KEY = "wk-action-scope"; // "widget" (this widget's actions) or "all"
 const CHATKIT_POLL_MS = 1000;
 
 async function post(url, body, signal) {
@@ -112,7 +113,7 @@ export class Actions {
       }
     } catch (err) {
       timing.answer.push({ type: "error", message: err.message });
-      this.page.notice(`Action "${action.type}" failed: ${err.message}`);
+      this.page.notice(`Action "${action.type}" failed: ${err.message}`, "error");
     }
     timing.answered = performance.now();
     // The entry shows at once from what the page sent and received; the server's own copy (with
@@ -129,7 +130,7 @@ export class Actions {
       : kinds.includes("thread.item.done") ? "reply" : kinds.includes("thread.item.updated") ? "stream" : "answered";
     this.entries.push({
       id: `page-${this.timings.length}`, provisional: true, time: new Date().toISOString().replace("Z", ""),
-      mode: timing.mode, handler: ctx.kind === "forward" ? "client" : "server", type: sent.type, payload: sent.payload,
+      mode: timing.mode, handler: ctx.kind === "forward" ? "client" : "server", type: sent.type, payload: sent.payload, thread_id: this.page.threadId,
       form: ctx.formValues ?? {}, item_id: timing.itemId, outcome, events: timing.answer, ms: null,
       note: "As the page received it; the server's entry follows.",
     });
@@ -187,9 +188,9 @@ export class Actions {
         }
         changed.add(ev.item_id);
       } else if (ev.type === "notice") {
-        this.page.notice(ev.message);
+        this.page.notice(ev.message, ev.level === "danger" ? "error" : ev.level ?? "info");
       } else if (ev.type === "error") {
-        this.page.notice(ev.message ?? "The handler failed; the action log says why.");
+        this.page.notice(ev.message ?? "The handler failed; the action log says why.", "error");
       }
     }
     if (!changed.size) return;
@@ -201,8 +202,9 @@ export class Actions {
   async draw(changed) {
     const first = this.items[0];
     const waits = [];
-    if (first && changed.has(first.id) && this.page.stage.kind === "local") {
-      waits.push(this.page.stage.draw(first.widget, "action"));
+    if (first && changed.has(first.id)) {
+      this.page.showPayload(first.widget);
+      if (this.page.stage.kind === "local") waits.push(this.page.stage.draw(first.widget, "action"));
     }
     if (this.items.slice(1).some((i) => changed.has(i.id))) this.drawReplies();
     window.dispatchEvent(new CustomEvent("wk:items", { detail: { items: this.items, changed: [...changed] } }));
@@ -240,6 +242,10 @@ export class Actions {
     const exportLink = el("a", { className: "btn", id: "action-export", href: "/api/actions/export", textContent: "Export JSON" });
     exportLink.download = "widgetkit-actions.json";
     this.count = el("span", { className: "status", id: "action-count" });
+    // This widget's actions by default; every widget's on request.
+    this.all = el("input", { type: "checkbox", id: "action-all", checked: sessionStorage.getItem(SCOPE_KEY) === "all" });
+    this.all.addEventListener("change", () => { sessionStorage.setItem(SCOPE_KEY, this.all.checked ? "all" : "widget"); this.renderLog(); });
+    const scope = el("label", { className: "wk-log-scope", title: "Show the actions of every widget, not only this one's" }, this.all, " all widgets");
     this.list = el("ol", { className: "wk-log", id: "action-log" });
     this.list.addEventListener("click", (ev) => {
       const button = ev.target.closest("button[data-forward]");
@@ -247,9 +253,11 @@ export class Actions {
       if (entry) this.forward(entry);
     });
     const panel = el("section", { className: "panel", id: "panel-actions" },
-      el("header", {}, el("h2", { textContent: "Actions" }), this.count, clear, exportLink),
+      el("header", {}, el("h2", { textContent: "Actions" }), this.count, scope, clear, exportLink),
       this.filter, this.list);
-    $(".panels")?.prepend(panel);
+    // After the data editor, which the designer keeps in view; the log's list scrolls in place.
+    const data = $("#panel-data");
+    if (data) data.after(panel); else $(".panels")?.prepend(panel);
   }
 
   async refreshLog() {
@@ -279,13 +287,15 @@ export class Actions {
       if (!views.has(e)) views.set(e, { li: this.entryView(e), text: JSON.stringify(e).toLowerCase() });
       return views.get(e);
     };
-    const shown = this.entries.filter((e) => words.every((w) => view(e).text.includes(w)));
+    const threads = this.page.threads();
+    const mine = this.all.checked ? this.entries : this.entries.filter((e) => threads.has(e.thread_id) || e.thread_id == null);
+    const shown = mine.filter((e) => words.every((w) => view(e).text.includes(w)));
     this.count.textContent = `${shown.length}${shown.length === this.entries.length ? "" : ` of ${this.entries.length}`}`;
     this.list.replaceChildren(...shown.slice().reverse().map((e) => view(e).li));
   }
 
   entryView(e) {
-    const li = el("li", { className: `wk-log-entry wk-log-${e.outcome}` });
+    const li = el("li", { className: "wk-log-entry" });
     Object.assign(li.dataset, { entryId: e.id, type: e.type, outcome: e.outcome, mode: e.mode });
     const time = e.time?.slice(11) ?? "";
     const head = el("div", { className: "wk-log-head" },

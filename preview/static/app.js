@@ -39,7 +39,11 @@ function segmented(name, onChange) {
   });
 }
 
+// The theme chosen on one page holds on the others (preview/pages.py reads it back).
+const THEME_COOKIE = "wk-theme";
+
 function applyTheme(theme) {
+  document.cookie = `${THEME_COOKIE}=${theme}; path=/; max-age=31536000; SameSite=Strict`;
   document.documentElement.dataset.theme = theme;
   document.body.classList.remove("wk-theme-light", "wk-theme-dark");
   document.body.classList.add(`wk-theme-${theme}`);
@@ -90,6 +94,16 @@ async function refreshIndex() {
   else delete main.dataset.building;
 }
 
+/** What the Diagnostics panel lists while a hot-reload error shows: the message's diagnostics
+ * that fail, else one made from the exception (an import or builder error has none). */
+function errorDiagnostics(msg) {
+  const failing = (msg.diagnostics ?? []).filter((d) => d.severity === "error");
+  if (failing.length) return msg.diagnostics;
+  const e = msg.error ?? {};
+  const at = e.line ? ` (${e.file}:${e.line})` : "";
+  return [{ path: "", severity: "error", code: e.type === "Timeout" ? "builder-timeout" : "builder-error", message: `${e.type ?? "Error"}: ${e.message ?? msg.message ?? "the widget failed to build"}${at}`, hint: "" }];
+}
+
 // ---- renderers -----------------------------------------------------------------------------------
 
 /** Reads a thread's items through /chatkit, as ChatKit.js does, and returns its last widget. */
@@ -109,6 +123,7 @@ class LocalStage {
   draw(payload, source) {
     this.payload = payload;
     this.el.dataset.source = source;
+    this.el.dataset.draws = String(Number(this.el.dataset.draws ?? 0) + 1); // for tests: draws per view
     if (payload == null) {
       this.el.replaceChildren(Object.assign(document.createElement("div"), {
         className: "stage-empty", textContent: "No widget: this state failed to build. The diagnostics say why.",
@@ -180,12 +195,23 @@ class WidgetPage {
       return null;
     }
     if (!(msg.id ? msg.id === w.id : msg.ids?.includes(w.id) || msg.file === w.file)) return null;
-    if (msg.state) this.stateButton(msg.state, msg.kind === "error");
-    if (msg.kind === "error") {
-      if (msg.state) w.states[msg.state] ??= { name: msg.state, payload: null, diagnostics: msg.diagnostics ?? [], data: msg.data };
-      if (!msg.state || msg.state === this.stateName) this.overlay.show(msg);
+    const failed = msg.kind === "error";
+    // A file's error (no state named) fails every state of its widgets.
+    for (const name of msg.state ? [msg.state] : Object.keys(w.states)) this.stateButton(name, failed);
+    if (failed) {
+      const shown = !msg.state || msg.state === this.stateName;
+      if (msg.state) w.states[msg.state] ??= { name: msg.state, payload: null, diagnostics: [], data: msg.data };
+      if (msg.state) w.states[msg.state].failing = errorDiagnostics(msg);
+      else w.problems = errorDiagnostics(msg);
+      if (shown) {
+        this.overlay.show(msg);
+        this.diagnostics = errorDiagnostics(msg);
+        this.renderDiagnostics();
+      }
       return null;
     }
+    if (msg.state) delete (w.states[msg.state] ?? {}).failing;
+    w.problems = [];
     const state = (w.states[msg.state] ??= { name: msg.state });
     Object.assign(state, { payload: msg.payload, diagnostics: msg.diagnostics, thread_id: msg.thread_id, data: msg.data ?? state.data });
     if (msg.state !== this.stateName) return null;
@@ -241,13 +267,27 @@ class WidgetPage {
     }
   }
 
-  notice(text) {
+  /** A line above the stage; `level` "error" for what failed, "warning" for what to know. */
+  notice(text, level = "warning") {
     const n = $("#notice");
     n.textContent = text;
+    n.dataset.level = level;
     n.hidden = !text;
   }
 
-  /** Shows a sample state: drawn from the builder at once, then from its ChatKit thread. */
+  /** The Payload panel follows the stage: after an action it shows what the stage draws. */
+  showPayload(payload) {
+    this.payload = payload;
+    $("#payload").textContent = payload == null ? "(no payload)" : JSON.stringify(payload, null, 2);
+  }
+
+  /** Every thread this widget's page shows (its states', and an edit's): the action log's scope. */
+  threads() {
+    return new Set([...Object.values(this.widget.states).map((s) => s.thread_id), this.threadId].filter(Boolean));
+  }
+
+  /** Shows a sample state: drawn from the builder at once, then from its ChatKit thread, which
+   * the server first puts back to the sample (an action's result lasts until a state is shown). */
   selectState(name) {
     this.stateName = name;
     this.actions?.reset();
@@ -255,17 +295,26 @@ class WidgetPage {
     const gen = ++this.generation;
     this.editor.value = JSON.stringify(this.widget.kind === "builder" ? state?.data ?? {} : state?.payload ?? {}, null, 2);
     this.setStatus("");
-    this.setResult(state?.payload ?? null, state?.diagnostics ?? this.widget.problems, state?.thread_id ?? null);
+    const problems = state?.failing ?? (this.widget.problems?.length ? this.widget.problems : state?.diagnostics) ?? [];
+    this.setResult(state?.payload ?? null, problems, state?.thread_id ?? null);
     if (!state) return this.stage.kind === "local" ? this.stage.draw(null, "builder") : null;
-    if (this.stage.kind === "chatkit") return this.stage.show(state.thread_id);
-    const first = this.stage.draw(state.payload, "builder");
-    if (state.payload == null) return first;
     const ctl = new AbortController();
     this.abort?.abort();
     this.abort = ctl;
-    return threadWidget(state.thread_id, ctl.signal).then(
-      (widget) => { if (gen === this.generation && widget) return this.stage.draw(widget, "thread"); },
-      (err) => { if (gen === this.generation && err.name !== "AbortError") this.notice(`Drawn from the builder directly: ${err.message}`); },
+    const query = new URLSearchParams({ id: this.widget.id, state: name });
+    const shown = state.payload == null ? Promise.resolve()
+      : fetch(`/api/show?${query}`, { method: "POST", signal: ctl.signal }).catch(() => null);
+    if (this.stage.kind === "chatkit") return shown.then(() => { if (gen === this.generation) this.stage.show(state.thread_id); });
+    const first = this.stage.draw(state.payload, "builder");
+    if (state.payload == null) return first;
+    return shown.then(() => threadWidget(state.thread_id, ctl.signal)).then(
+      (widget) => {
+        if (gen !== this.generation || !widget) return null;
+        // The thread holds the sample just drawn (the usual case): mark it, don't draw it again.
+        if (JSON.stringify(widget) === JSON.stringify(state.payload)) return first.then(() => { if (gen === this.generation) this.stageEl.dataset.drawn = "thread"; });
+        return this.stage.draw(widget, "thread");
+      },
+      (err) => { if (gen === this.generation && err.name !== "AbortError") this.notice(`Drawn from the builder directly: ${err.message}`, "error"); },
     );
   }
 
@@ -278,10 +327,9 @@ class WidgetPage {
   }
 
   setResult(payload, diagnostics, threadId) {
-    this.payload = payload;
     this.diagnostics = diagnostics;
     this.threadId = threadId;
-    $("#payload").textContent = payload == null ? "(no payload)" : JSON.stringify(payload, null, 2);
+    this.showPayload(payload);
     this.renderDiagnostics();
   }
 
@@ -356,7 +404,13 @@ class WidgetPage {
   /** Sends the editor's JSON to /api/render and draws what comes back; the last good render stays on failure. */
   async submitEdit() {
     let value;
-    try { value = JSON.parse(this.editor.value); } catch (err) { this.setStatus(`Not JSON: ${err.message}`, "bad"); return; }
+    try { value = JSON.parse(this.editor.value); } catch (err) {
+      this.generation++; // an answer still on its way is for the previous input
+      this.diagnostics = [{ path: "", severity: "error", code: "invalid-json", message: `the data is not JSON: ${err.message}`, hint: "fix the JSON in the data editor" }];
+      this.renderDiagnostics();
+      this.setStatus(`Not JSON: ${err.message}`, "bad");
+      return;
+    }
     const gen = ++this.generation;
     this.abort?.abort();
     this.setStatus("rendering…");

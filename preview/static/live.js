@@ -33,21 +33,23 @@ function where(file, line) {
   return line ? `${file}:${line}` : file || "";
 }
 
+/** One traceback frame: where, the line of code, and a caret under the column if known. */
+function frame(f) {
+  const caret = f.column ? `\n    ${" ".repeat(Math.max(0, f.column - 1))}^` : "";
+  return `${where(f.file, f.line)} in ${f.name}\n    ${f.code}${caret}\n`;
+}
+
 /** The overlay's content: the error, the user's traceback frames, and the diagnostics. */
 function describe(msg) {
   const error = msg.error;
   const failing = (msg.diagnostics ?? []).filter((d) => d.severity === "error");
-  const body = el("div", { className: "wk-overlay-body" });
+  const body = el("div", { className: "wk-overlay-panel" });
   if (error) {
     body.append(el("div", { className: "wk-overlay-title", textContent: `${error.type}: ${error.message}` }));
+    // The traceback's last frame names the place; without frames, say it once here.
     const at = where(error.file, error.line);
-    if (at) body.append(el("div", { className: "wk-overlay-where", textContent: at }));
-    if (error.traceback?.length) {
-      body.append(el("pre", { className: "wk-overlay-trace" }, ...error.traceback.map((f) => {
-        const col = f.column ? ` (column ${f.column})` : "";
-        return `${where(f.file, f.line)} in ${f.name}${col}\n    ${f.code}\n`;
-      })));
-    }
+    if (at && !error.traceback?.length) body.append(el("div", { className: "wk-overlay-where", textContent: at }));
+    if (error.traceback?.length) body.append(el("pre", { className: "wk-overlay-trace" }, ...error.traceback.map(frame)));
   } else if (failing.length) {
     const what = `${failing.length} problem${failing.length === 1 ? "" : "s"} in ${msg.id ?? msg.file}`;
     body.append(el("div", { className: "wk-overlay-title", textContent: `The widget is not valid: ${what}` }));
@@ -72,10 +74,17 @@ export class Overlay {
     this.node?.remove();
     this.node = el("div", { role: "alert", className: "wk-overlay" }, describe(msg));
     this.node.dataset.wkOverlay = msg.error?.type ?? "invalid";
-    // Inline styles: the overlay must read the same whatever the page's stylesheet does.
+    // Inline styles: the overlay must read the same whatever the page's stylesheet does. A scrim
+    // dims the last good render; the message sits on an opaque panel above it.
     Object.assign(this.node.style, {
       position: "absolute", inset: "0", padding: "16px", overflow: "auto", zIndex: "50",
-      background: "rgb(24 24 27 / 0.82)", color: "#fafafa", font: "13px/1.5 ui-monospace, monospace",
+      background: "rgb(24 24 27 / 0.45)",
+    });
+    const panel = this.node.querySelector(".wk-overlay-panel");
+    Object.assign(panel.style, {
+      background: "#18181b", color: "#fafafa", border: "1px solid #3f3f46", borderRadius: "10px",
+      padding: "14px 16px", boxShadow: "0 8px 24px rgb(0 0 0 / 0.35)", maxWidth: "720px", margin: "0 auto",
+      font: "13px/1.5 ui-monospace, monospace",
     });
     for (const pre of this.node.querySelectorAll("pre")) Object.assign(pre.style, { whiteSpace: "pre-wrap", margin: "8px 0" });
     const title = this.node.querySelector(".wk-overlay-title");

@@ -116,7 +116,7 @@ function linkLabels(root, uid) {
     label.htmlFor = input.id;
   }
   const auto = root.querySelector("[data-wk-autofocus]");
-  if (auto) requestAnimationFrame(() => auto.focus());
+  if (auto) requestAnimationFrame(() => auto.focus({ preventScroll: true })); // the host page stays where it is
 }
 
 /** Re-rendering replaces the DOM; keep the focused field (value, caret) and scroll positions. */
@@ -139,6 +139,6 @@ function restore(container, keep) {
   const input = node?.matches("input, textarea, select, button") ? node : node?.querySelector("input, textarea, select, button");
   if (!input) return;
   if (f.name != null && input.dataset.wkName === f.name && typeof f.value === "string") input.value = f.value;
-  input.focus();
+  input.focus({ preventScroll: true });
   try { if (f.sel && input.setSelectionRange) input.setSelectionRange(...f.sel); } catch { /* not a text field */ }
 }

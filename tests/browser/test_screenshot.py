@@ -123,3 +123,19 @@ def test_missing_chromium_or_playwright_says_how_to_get_it(
     # --html needs neither.
     assert main(["screenshot", str(payload), "--html", "-o", str(tmp_path / "card.html")]) == 0
     assert not out.exists()
+
+
+def test_a_builder_that_loops_is_stopped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "stuck.py").write_text(
+        "from widgetkit import Card, widget\n\n@widget\ndef spins() -> Card:\n"
+        "    while True:\n        pass\n"
+    )
+    out = tmp_path / "x.png"
+    spec = f"{tmp_path / 'stuck.py'}:spins"
+    assert main(["screenshot", spec, "--timeout", "1", "-o", str(out)]) == 1
+    assert "took longer than 1 s and was stopped" in capsys.readouterr().err
+    assert main(["screenshot", f"{tmp_path / 'stuck.py'}:other", "-o", str(out)]) == 1
+    assert "has no @widget builder 'other'; it has spins" in capsys.readouterr().err
+    assert not out.exists()

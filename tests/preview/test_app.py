@@ -223,7 +223,7 @@ def test_edited_data_gets_a_thread_of_its_own(client: TestClient) -> None:
 async def test_chatkit_answers_503_while_warming_up(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("widgetkit.preview.app.WARMUP_WAIT", 0.01)
+    monkeypatch.setattr("widgetkit.preview.state.WARMUP_WAIT", 0.01)
     preview = Preview([folder])
     response = await preview.chatkit(None)  # type: ignore[arg-type]
     assert response.status_code == 503

@@ -8,6 +8,7 @@ import textwrap
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -180,3 +181,45 @@ async def test_a_spinning_handler_is_stopped_and_the_loop_stays_free(calls: Call
     assert ticks > 20  # the event loop kept running while the handler spun
     again = await calls.action("count.add", {"n": 5}, ctx("count.add"), near=None, timeout=1)
     assert again.kind == "update" and calls.restarts == 1
+
+
+async def test_a_stuck_handler_holds_up_only_its_own_call(calls: Calls, tmp_path: Path) -> None:
+    # A handler spinning until its (long) limit, then a data-editor render and another click:
+    # each gets a worker of its own and answers while the stuck one still runs.
+    near = tmp_path / "counter.py"
+    stuck = asyncio.create_task(calls.action("count.spin", {}, ctx("count.spin"), near=near,
+                                             timeout=120.0))  # fmt: skip
+    await asyncio.sleep(0)  # the stuck call takes its worker first
+    render = asyncio.create_task(calls.render(entry(near, "counter"), {"n": 3}))
+    click = asyncio.create_task(
+        calls.action("count.add", {"n": 1}, ctx("count.add"), near=near, timeout=120.0)
+    )
+    done, _ = await asyncio.wait({stuck, asyncio.gather(render, click)},
+                                 return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+    assert stuck not in done
+    assert render.result().ok and click.result().kind == "update"
+    stuck.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await stuck
+
+
+async def test_the_parameter_schema_is_asked_once_per_save(
+    calls: Calls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    collect = calls.collect
+
+    async def counting(request: dict[str, Any]) -> list[dict[str, Any]]:
+        asked.append(request["t"])
+        return await collect(request)
+
+    monkeypatch.setattr(calls, "collect", counting)
+    e = entry(tmp_path / "counter.py", "counter")
+    first = await calls.schema(e)
+    assert await calls.schema(e) == first  # a second page view
+    assert asked == ["schema"]
+    source = (tmp_path / "counter.py").read_text().replace('label: str = "count"', "label: int = 0")
+    (tmp_path / "counter.py").write_text(source)
+    changed = await calls.schema(e)
+    assert asked == ["schema", "schema"]
+    assert changed["properties"]["label"]["type"] == "integer"

@@ -182,3 +182,25 @@ def test_a_module_that_fails_to_import_is_listed_with_its_error(tmp_path: Path) 
     (blob,) = parse(tmp_path / "site" / "widgets" / "broken.html").data
     (problem,) = json.loads(blob)["widget"]["problems"]
     assert problem["code"] == "import-error"
+
+
+def test_a_builder_that_loops_or_exits_is_stopped_and_its_page_says_so(tmp_path: Path) -> None:
+    (tmp_path / "stuck.py").write_text(
+        "import sys\nfrom widgetkit import Card, Text, widget\n\n"
+        "@widget\ndef spins() -> Card:\n    while True:\n        pass\n\n"
+        "@widget\ndef leaves() -> Card:\n    sys.exit(3)\n\n"
+        "@widget\ndef fine() -> Card:\n    return Card(Text('ok'))\n"
+    )
+    built = build_site([tmp_path], tmp_path / "site", timeout=1)
+    assert (built.widgets, built.failing) == (3, 2)
+    pages = tmp_path / "site" / "widgets"
+    page = json.loads(parse(pages / "stuck.spins.html").data[0])["widget"]
+    assert page["file"] == "stuck.py"
+    (spins,) = page["states"].values()
+    assert spins["payload"] is None
+    (stopped,) = spins["diagnostics"]
+    assert stopped["code"] == "builder-timeout" and "took longer than 1 s" in stopped["message"]
+    (leaves,) = json.loads(parse(pages / "stuck.leaves.html").data[0])["widget"]["states"].values()
+    assert leaves["payload"] is None and leaves["diagnostics"]
+    (fine,) = json.loads(parse(pages / "stuck.fine.html").data[0])["widget"]["states"].values()
+    assert fine["payload"] == {"type": "Card", "children": [{"type": "Text", "value": "ok"}]}

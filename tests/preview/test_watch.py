@@ -17,7 +17,7 @@ from watchfiles import Change
 from widgetkit.preview.broadcast import Broadcast, encode, sse_events
 from widgetkit.preview.library import Library
 from widgetkit.preview.watch import Reloader, relevant
-from widgetkit.preview.worker import Builder
+from widgetkit.sandbox import Builder
 
 CARD = """\
 from widgetkit import Card, Text, widget

@@ -13,7 +13,7 @@ from typing import Any
 from widgetkit.preview.broadcast import Broadcast
 from widgetkit.preview.library import Library
 from widgetkit.preview.watch import Reloader
-from widgetkit.preview.worker import Builder
+from widgetkit.sandbox import Builder
 
 CARD = '{{"type": "Card", "children": [{{"type": "Text", "value": "{text}"}}]}}'
 

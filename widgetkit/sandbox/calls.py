@@ -1,12 +1,13 @@
 """The worker's interactive calls: what the preview's pages ask of user code besides hot reload.
 
-The server (`calls.Calls`) sends one JSON request a line; `worker_child.serve` hands every request
+The server (the preview's `calls.Calls`) sends one JSON request a line; `child.serve` hands every request
 that is not a build to `handle`, and ends each answer with `{"t": "done", "types": [...]}`:
 
     {"t": "warm"}                                   import every module under the paths
     {"t": "render", "file", "name", "data"}     ->  {"t": "result", "payload", "diagnostics",
                                                      "data_errors"}
     {"t": "schema", "file", "name"}             ->  {"t": "result", "schema"}
+    {"t": "export", "spec"}                     ->  {"t": "result", "doc"} or {"t": "error", ...}
     {"t": "action", "type", "payload", "ctx", "near"}
         ->  {"t": "begin"}                          modules loaded; the handler starts
             {"t": "outcome", "kind", "type", "widget", "notice", "message"}
@@ -22,7 +23,6 @@ call first forgets the user modules whose source changed since they were compile
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -31,13 +31,13 @@ from types import ModuleType
 from typing import Any
 
 from widgetkit import discover
-from widgetkit.builders import Node, _check_whole
-from widgetkit.diagnostics import Diagnostic
+from widgetkit.builders import Node, check_whole
+from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.handlers import ActionContext, ActionFailed, ActionRouter, Outcome, PayloadError
 from widgetkit.widget import Widget
 
-from . import worker_child as child
-from .library import Rendered, render_widget, widget_schema
+from . import loader
+from .render import Rendered, render_widget, widget_schema
 
 __all__ = ["NO_HANDLER", "done_extra", "handle", "refresh", "routers_in"]
 
@@ -80,6 +80,8 @@ def handle(req: dict[str, Any], say: Say) -> None:
         say({"t": "result", "schema": _schema(Path(req["file"]), req["name"])})
     elif kind == "action":
         _action(req, say)
+    elif kind == "export":
+        _export(req["spec"], say)
     else:
         say({"t": "error", "error": _cause_text("ProtocolError", f"unknown request {kind!r}")})
 
@@ -91,23 +93,11 @@ def done_extra() -> dict[str, Any]:
 def refresh() -> None:
     """Forget the user modules whose file changed (or went) since it was compiled, and the
     modules importing them; the next call imports them fresh from source."""
-    changed = set()
-    for path, stamp in list(child._STAMPS.items()):
-        if _stamp(Path(path)) != stamp:
-            changed.add(path)
-            del child._STAMPS[path]
+    changed = loader.changed_since_compiled()
     if changed:
-        child._drop(changed)
+        loader.drop(changed)
         for file in [f for f, m in _modules.items() if _gone(m)]:
             del _modules[file]
-
-
-def _stamp(file: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(file)
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
 
 
 def _gone(module: ModuleType) -> bool:
@@ -120,12 +110,12 @@ def _module(file: Path) -> ModuleType:
     module = _modules.get(file)
     if module is not None and not _gone(module):
         return module
-    stamp = _stamp(file)
+    stamp = loader.stamp_of(file)
     failed = _failed.get(file)
     if failed is not None and failed[0] == stamp:
         raise ImportError(failed[1])
     try:
-        module = child._load(file)
+        module = loader.load(file)
     except BaseException as exc:  # user code may raise anything at import, SystemExit included
         _failed[file] = (stamp, f"{type(exc).__name__}: {exc}")
         raise ImportError(_failed[file][1]) from exc
@@ -138,7 +128,7 @@ def _files() -> list[Path]:
     now = time.monotonic()
     if now - _walk["at"] >= WALK_EVERY:
         _walk["at"] = now
-        _walk["files"] = [f.resolve() for f in discover.files(child._PATHS) if f.suffix == ".py"]
+        _walk["files"] = [f.resolve() for f in discover.files(loader.paths()) if f.suffix == ".py"]
     files: list[Path] = _walk["files"]
     return files
 
@@ -187,6 +177,19 @@ def _schema(file: Path, name: str) -> dict[str, Any]:
         return {"type": "object", "description": f"No schema: {exc}"}
 
 
+def _export(spec: str, say: Say) -> None:
+    """`widgetkit export`'s work: import the builder, export it, and answer the document."""
+    from widgetkit.export import ExportError, export_widget, load_builder
+
+    say({"t": "begin"})
+    try:
+        say({"t": "result", "doc": export_widget(load_builder(spec))})
+    except (ExportError, WidgetError, ImportError) as exc:
+        say({"t": "error", "error": _cause_text(type(exc).__name__, str(exc))})
+    except BaseException as exc:  # the builder is user code
+        say({"t": "error", "error": _cause(exc)})
+
+
 def _action(req: dict[str, Any], say: Say) -> None:
     action_type: str = req["type"]
     routers, errors = _routers(req.get("near"))
@@ -225,7 +228,7 @@ def _stream(outcome: Outcome, say: Say) -> None:
                 state = _loop().run_until_complete(anext(states))
             except StopAsyncIteration:
                 break
-            say({"t": "state", "widget": _check_whole(state)})
+            say({"t": "state", "widget": check_whole(state)})
     except ActionFailed as exc:
         say({"t": "end", "failed": exc.message})
         return
@@ -236,7 +239,7 @@ def _stream(outcome: Outcome, say: Say) -> None:
 
 
 def _outcome_json(outcome: Outcome) -> dict[str, Any]:
-    widget = _check_whole(outcome.widget) if isinstance(outcome.widget, Node) else None
+    widget = check_whole(outcome.widget) if isinstance(outcome.widget, Node) else None
     notice = outcome.notice
     return {
         "t": "outcome",
@@ -251,7 +254,7 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
 def _cause(exc: BaseException) -> dict[str, Any]:
     """An exception as the action log shows it: type, message, the innermost user frame, and the
     user's traceback lines."""
-    err = child._error(exc)
+    err = loader.error_of(exc)
     frames = [f"{f['file']}:{f['line']} in {f['name']}: {f['code']}" for f in err["traceback"]]
     last = err["traceback"][-1] if err["traceback"] else None
     where = f"{last['file']}:{last['line']} in {last['name']}" if last else ""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from widgetkit.preview.worker import Builder, FileResult
+from widgetkit.sandbox import Builder, FileResult
 
 CARD = """\
 from widgetkit import Card, Text, widget

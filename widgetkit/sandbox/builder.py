@@ -1,9 +1,9 @@
 """Build widgets in a warm worker process, so user code that crashes or loops can be stopped.
 
-The server never runs a builder itself during hot reload: it asks a `Builder`, which speaks JSON
-lines to a child process (`python -m widgetkit.preview.worker`) and keeps a second one warm as a
-spare. A build that outlives `timeout` seconds is stopped by killing its worker; the spare takes
-over at once and a new spare starts in the background. The child's side is `worker_child.py`.
+Neither the preview nor the command line runs a builder itself: they ask a `Builder`, which
+speaks JSON lines to a worker (`child.py`) and keeps a second one warm as a spare. A build that
+outlives `timeout` seconds is stopped by killing its worker; the spare takes over at once and a
+new spare starts in the background.
 
 Example::
 
@@ -18,19 +18,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import os
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "StateResult", "WidgetResult"]
+from .pool import DEFAULT_TIMEOUT, Worker, WorkerDied
 
-DEFAULT_TIMEOUT = 3.0
-_STREAM_LIMIT = 64 * 1024 * 1024  # one line holds every payload of a file
-_START_TIMEOUT = 30.0
+__all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "StateResult", "WidgetResult"]
 
 
 @dataclass
@@ -41,6 +37,7 @@ class StateResult:
     diagnostics: list[dict[str, str]]
     line: int = 0
     error: dict[str, Any] | None = None  # an exception or a timeout, with user frames
+    where: str = ""  # the call that raised a WidgetError, e.g. "Title(…)"
 
     @property
     def ok(self) -> bool:
@@ -81,64 +78,6 @@ class FileResult:
         return cls(Path(msg["file"]), msg["kind"], msg["error"], deps, widgets)
 
 
-class WorkerDied(Exception):
-    """The worker stopped answering: killed after a timeout, or it crashed."""
-
-
-class _Worker:
-    """One child process and its JSON-lines pipes."""
-
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
-        self.proc = proc
-
-    @classmethod
-    async def spawn(cls, roots: list[Path]) -> _Worker:
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "widgetkit.preview.worker_child",
-            *map(str, roots),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            env=env,
-            limit=_STREAM_LIMIT,
-        )
-        worker = cls(proc)
-        try:
-            ready = await asyncio.wait_for(worker.receive(), _START_TIMEOUT)
-        except (TimeoutError, WorkerDied):
-            await worker.kill()
-            raise
-        if ready.get("t") != "ready":  # pragma: no cover - protocol guard
-            await worker.kill()
-            raise WorkerDied(f"the worker said {ready!r} instead of ready")
-        return worker
-
-    async def send(self, msg: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps(msg).encode() + b"\n")
-        try:
-            await self.proc.stdin.drain()
-        except (BrokenPipeError, ConnectionResetError) as exc:
-            raise WorkerDied(str(exc)) from exc
-
-    async def receive(self) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        line = await self.proc.stdout.readline()
-        if not line:
-            code = await self.proc.wait()
-            raise WorkerDied(f"the worker exited with code {code}")
-        msg: dict[str, Any] = json.loads(line)
-        return msg
-
-    async def kill(self) -> None:
-        if self.proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                self.proc.kill()
-        await self.proc.wait()
-
-
 class Builder:
     """Builds widget files in a warm worker, stopping builds that run longer than `timeout`.
 
@@ -150,15 +89,15 @@ class Builder:
         self.roots = [Path(r).resolve() for r in roots]
         self.timeout = timeout
         self.restarts = 0  # how many workers were stopped; for tests and the log
-        self._active: _Worker | None = None
-        self._spare: asyncio.Task[_Worker] | None = None
+        self._active: Worker | None = None
+        self._spare: asyncio.Task[Worker] | None = None
         self._lock = asyncio.Lock()
 
     async def start(self) -> None:
         """Start the worker and its spare; both import widgetkit before the first build."""
-        self._spare = asyncio.create_task(_Worker.spawn(self.roots))
+        self._spare = asyncio.create_task(Worker.spawn(self.roots))
         if self._active is None:
-            self._active = await _Worker.spawn(self.roots)
+            self._active = await Worker.spawn(self.roots)
 
     async def close(self) -> None:
         if self._spare is not None:
@@ -180,11 +119,12 @@ class Builder:
         *,
         changed: Iterable[Path] = (),
         explicit: Iterable[Path] = (),
+        runtime: str | None = None,
     ) -> list[FileResult]:
         """Build `files` after dropping the modules of `changed` files (and their importers).
 
         `explicit` files are the ones named on the command line: a `.json` there is taken as a
-        widget whatever it holds.
+        widget whatever it holds. `runtime` is `validate()`'s.
         """
         todo = [Path(f).resolve() for f in files]
         request: dict[str, Any] = {
@@ -192,6 +132,7 @@ class Builder:
             "changed": [str(Path(f).resolve()) for f in changed],
             "explicit": [str(Path(f).resolve()) for f in explicit],
             "skip": {},
+            "runtime": runtime,
         }
         async with self._lock:
             done: dict[Path, FileResult] = {}
@@ -253,13 +194,13 @@ class Builder:
                      "label": label, "traceback": []}  # fmt: skip
             return file, label, line, error
 
-    async def _worker(self) -> _Worker:
+    async def _worker(self) -> Worker:
         if self._active is None or self._active.proc.returncode is not None:
             await self._promote()
         assert self._active is not None
         return self._active
 
-    async def _replace(self, worker: _Worker) -> None:
+    async def _replace(self, worker: Worker) -> None:
         self.restarts += 1
         await worker.kill()
         if self._active is worker:
@@ -269,14 +210,14 @@ class Builder:
     async def _promote(self) -> None:
         """The spare becomes the worker (it is usually warm already); start a new spare."""
         spare = self._spare
-        self._spare = asyncio.create_task(_Worker.spawn(self.roots))
+        self._spare = asyncio.create_task(Worker.spawn(self.roots))
         if spare is not None:
             try:
                 self._active = await spare
                 return
             except (TimeoutError, WorkerDied, OSError):
                 pass
-        self._active = await _Worker.spawn(self.roots)
+        self._active = await Worker.spawn(self.roots)
 
 
 def _kind(file: Path) -> str:

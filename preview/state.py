@@ -1,0 +1,161 @@
+"""What one running preview holds: the widget library, the sandbox's calls and, once loaded, the
+ChatKit server; and what the pages and the JSON API both read of it.
+
+`app.py` builds the Starlette app around a `Preview`; `pages.py` draws from one. Neither imports
+the other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from widgetkit.diagnostics import Diagnostic
+from widgetkit.sandbox.render import Rendered
+
+from .calls import Calls
+from .library import Entry, Library, State
+
+__all__ = [
+    "CHATKIT_JS",
+    "DEFAULT_DOMAIN_KEY",
+    "RENDERERS",
+    "SCAN_WAIT",
+    "WARMUP_WAIT",
+    "Preview",
+    "Renderer",
+    "first_scan",
+    "preview_of",
+    "widget_details",
+]
+
+Renderer = Literal["auto", "chatkit", "local"]
+RENDERERS: tuple[Renderer, ...] = ("auto", "chatkit", "local")
+
+CHATKIT_JS = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js"
+# ChatKit.js accepts this placeholder for a custom backend served from localhost.
+DEFAULT_DOMAIN_KEY = "domain_pk_localhost_dev"
+WARMUP_WAIT = 15.0
+# How long the index and /api/widgets wait for the first build before answering "building".
+SCAN_WAIT = 0.5
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+class Preview:
+    """What one running preview holds: the widget library and, once loaded, the ChatKit server.
+
+    `server_options` go to `PreviewServer(...)` as keyword arguments; that is the seam for the
+    mock action handlers (`on_action=`, `on_sync_action=`).
+    """
+
+    def __init__(
+        self,
+        paths: list[Path],
+        *,
+        renderer: Renderer = "auto",
+        domain_key: str = DEFAULT_DOMAIN_KEY,
+        server_options: dict[str, Any] | None = None,
+    ) -> None:
+        # Filled by the reloader's first build in the sandbox, which sets `scanned`: the server
+        # process never imports the user's modules.
+        self.library = Library(paths)
+        self.calls = Calls(paths)  # the data editor's builds, the parameter schema, the handlers
+        self.renderer: Renderer = renderer
+        self.domain_key = domain_key
+        self.server_options = server_options or {}
+        self.server: Any = None  # a chatkit_server.PreviewServer once loaded
+        self.server_error: str | None = None
+        self.scanned = asyncio.Event()
+        self.server_ready = asyncio.Event()
+        self._endpoint: Endpoint | None = None
+
+    async def start(self) -> None:
+        """Wait for the reloader's first build, then load the ChatKit server and seed a thread
+        per state."""
+        await self.scanned.wait()
+        try:
+            module = await asyncio.to_thread(
+                importlib.import_module, "widgetkit.preview.chatkit_server"
+            )
+            self.server = module.PreviewServer(**self.server_options)
+            self._endpoint = module.chatkit_endpoint(self.server)
+            for entry in self.library.entries.values():
+                self.seed(entry)
+        except Exception as exc:  # a broken openai-chatkit install must not kill the pages
+            self.server_error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.server_ready.set()
+
+    async def render(self, entry: Entry, data: Any) -> Rendered:
+        """Build `entry` with the data editor's `data`, in the sandbox, fresh from source."""
+        return await self.calls.render(entry, data)
+
+    async def schema(self, entry: Entry) -> dict[str, Any]:
+        return await self.calls.schema(entry)
+
+    def seed(self, entry: Entry) -> None:
+        """Put each built state of `entry` in the store as its own thread."""
+        for state in entry.states.values():
+            self.seed_state(entry, state)
+
+    def seed_state(self, entry: Entry, state: State) -> None:
+        """(Re)start the state's thread with its sample widget alone: what an action changed in
+        it, and the replies it added, are gone."""
+        if self.server is None or state.payload is None:
+            return
+        try:
+            self.server.seed(
+                state.payload, thread_id=state.thread_id, title=f"{entry.title} · {state.name}"
+            )
+        except Exception as exc:  # pydantic refuses what is not a Card/ListView/Basic root
+            if any(d.code == "not-seedable" for d in state.diagnostics):
+                return
+            first = str(exc).splitlines()[0]
+            message = f"ChatKit cannot hold this widget in a thread: {first}"
+            hint = "make the root a Card, ListView or Basic"
+            state.diagnostics.append(Diagnostic("", "error", "not-seedable", message, hint))
+
+    async def chatkit(self, request: Request) -> Response:
+        if not self.server_ready.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.server_ready.wait(), WARMUP_WAIT)
+        if self._endpoint is None:
+            message = self.server_error or (
+                "The ChatKit server is still warming up (openai-chatkit's server module takes a "
+                "few seconds to import); retry in a moment."
+            )
+            code = "server_failed" if self.server_error else "warming_up"
+            return JSONResponse(
+                {"error": {"code": code, "message": message}},
+                status_code=503,
+                headers={"Retry-After": "1"},
+            )
+        return await self._endpoint(request)
+
+
+def preview_of(request: Request) -> Preview:
+    preview: Preview = request.app.state.preview
+    return preview
+
+
+async def first_scan(preview: Preview) -> bool:
+    """Wait a moment for the first build; False when it is still going (answer "building")."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(preview.scanned.wait(), SCAN_WAIT)
+    return preview.scanned.is_set()
+
+
+async def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
+    return {
+        **entry.summary(),
+        "states": {name: s.to_dict() for name, s in entry.states.items()},
+        "schema": await preview.schema(entry),
+    }

@@ -1,0 +1,209 @@
+"""The sandbox's one way to import user modules: fresh from source, with their imports noted.
+
+Runs only in a worker process (`child.py`). Bytecode cached by mtime and size is stale when a file
+is rewritten twice within a second at the same size, so user modules are compiled from their
+source text on every import; each module's import statements are noted, so a change forgets
+exactly the modules that depend on it (`drop`) and a build says which files it read (`deps`).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import traceback
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from widgetkit import discover
+
+__all__ = [
+    "changed_since_compiled",
+    "deps",
+    "drop",
+    "error_of",
+    "install",
+    "load",
+    "ours",
+    "paths",
+    "stamp_of",
+]
+
+# module -> what its import statements name: (module, None), or (package, name) for
+# `from package import name`, which is an edge to the submodule when `name` is one.
+_imports: dict[str, set[tuple[str, str | None]]] = {}
+_roots: list[Path] = []
+_paths: list[Path] = []  # the paths as given: a named file is not its whole folder
+# file -> (mtime_ns, size) when its source was compiled: a worker that gets no build requests
+# finds its stale modules by these (`changed_since_compiled`).
+_stamps: dict[str, tuple[int, int]] = {}
+
+
+class FreshLoader(importlib.machinery.SourceFileLoader):
+    """Compiles a user module from its source text and notes what it imports."""
+
+    def get_code(self, fullname: str) -> Any:
+        # Stat before reading: a save landing in between then shows as a change next time.
+        st = os.stat(self.path)
+        _stamps[self.path] = (st.st_mtime_ns, st.st_size)
+        tree = ast.parse(self.get_data(self.path), self.path)
+        _imports[fullname] = _imported_names(tree, fullname, self.is_package(fullname))
+        return compile(tree, self.path, "exec", dont_inherit=True)
+
+
+class FreshFinder(importlib.abc.MetaPathFinder):
+    """Put first on sys.meta_path: lets the usual finders find a module, then loads the ones under
+    the watched folders with `FreshLoader`."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        for finder in sys.meta_path:
+            if finder is not self and hasattr(finder, "find_spec"):
+                spec: ModuleSpec | None = finder.find_spec(name, path, target)
+                if spec is not None:
+                    break
+        else:
+            return None
+        if isinstance(spec.loader, importlib.machinery.SourceFileLoader) and ours(spec.origin):
+            spec.loader = FreshLoader(name, str(spec.origin))
+        return spec
+
+
+def install(given: list[Path]) -> None:
+    """Load the modules under `given` (files or folders) fresh from source from now on."""
+    _paths[:] = [p.resolve() for p in given]
+    _roots[:] = [r if r.is_dir() else r.parent for r in _paths]
+    sys.meta_path.insert(0, FreshFinder())
+
+
+def paths() -> list[Path]:
+    return list(_paths)
+
+
+def ours(file: str | None) -> bool:
+    return bool(file) and any(Path(str(file)).resolve().is_relative_to(r) for r in _roots)
+
+
+def _imported_names(tree: ast.AST, fullname: str, is_package: bool) -> set[tuple[str, str | None]]:
+    # Parent packages are not edges: `from ._common import x` runs the package's __init__, but a
+    # gallery-style __init__ that imports every module would make each module depend on all.
+    package = fullname if is_package else fullname.rpartition(".")[0]
+    names: set[tuple[str, str | None]] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update((a.name, None) for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            try:
+                base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            except (ImportError, ValueError):
+                continue
+            names.update((base, None if a.name == "*" else a.name) for a in node.names)
+    return names
+
+
+def _edges(name: str) -> set[str]:
+    """The loaded user modules `name` imports directly."""
+    out = set()
+    for base, sub in _imports.get(name, set()):
+        target = f"{base}.{sub}" if sub and _fresh(f"{base}.{sub}") else base
+        if target != name and _fresh(target):
+            out.add(target)
+    return out
+
+
+def _fresh(name: str) -> bool:
+    return isinstance(getattr(sys.modules.get(name), "__loader__", None), FreshLoader)
+
+
+def drop(files: set[str]) -> None:
+    """Forget the modules of `files` and, transitively, every user module importing them."""
+    gone = {n for n in list(sys.modules) if _fresh(n) and sys.modules[n].__file__ in files}
+    grew = True
+    while grew:
+        more = {n for n in list(sys.modules) if _fresh(n) and _edges(n) & gone}
+        grew = bool(more - gone)
+        gone |= more
+    for name in gone:
+        sys.modules.pop(name, None)
+    importlib.invalidate_caches()  # directory listings are cached: a new file must be seen
+
+
+def changed_since_compiled() -> set[str]:
+    """The user files whose source changed (or went) since they were compiled; each is reported
+    once."""
+    changed = set()
+    for path, stamp in list(_stamps.items()):
+        if stamp_of(Path(path)) != stamp:
+            changed.add(path)
+            del _stamps[path]
+    return changed
+
+
+def stamp_of(file: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(file)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def deps(name: str) -> list[str]:
+    """The user files module `name` imports, transitively."""
+    seen: set[str] = set()
+    stack = [name]
+    while stack:
+        for dep in _edges(stack.pop()):
+            if dep not in seen and dep != name:
+                seen.add(dep)
+                stack.append(dep)
+    return sorted(str(sys.modules[d].__file__) for d in seen)
+
+
+def load(file: Path) -> ModuleType:
+    """The module of `file`: by its package's name when its folder is a package, else under a
+    name of its own (with no dot, so a relative import fails as Python says it does)."""
+    if (file.parent / "__init__.py").exists():
+        return discover.load_module(file)  # imported by package name, through FreshFinder
+    name = f"widgetkit_user_{file.stem}_{hashlib.sha1(str(file).encode()).hexdigest()[:8]}"
+    if name in sys.modules:
+        return sys.modules[name]
+    loader = FreshLoader(name, str(file))
+    spec = importlib.util.spec_from_file_location(name, file, loader=loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    sys.path.insert(0, str(file.parent))  # so the file's sibling imports work
+    try:
+        loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    finally:
+        sys.path.remove(str(file.parent))
+    return module
+
+
+def error_of(exc: BaseException, label: str = "") -> dict[str, Any]:
+    """An exception as every answer carries it: where in the user's files, and only their
+    frames (`{"type", "message", "file", "line", "label", "traceback": [frame, ...]}`)."""
+    frames: list[dict[str, Any]] = [
+        {"file": f.filename, "line": f.lineno, "name": f.name, "code": (f.line or "").strip()}
+        for f in traceback.extract_tb(exc.__traceback__)
+        if ours(f.filename)
+    ]
+    if isinstance(exc, SyntaxError) and exc.filename:
+        code = (exc.text or "").rstrip("\n")
+        # The column counts in the code as shown, without its indentation (a caret goes there).
+        column = (exc.offset or 0) - (len(code) - len(code.lstrip())) or None
+        frames.append({"file": exc.filename, "line": exc.lineno, "name": "<module>",
+                       "code": code.strip(), "column": column})  # fmt: skip
+    last = frames[-1] if frames else {"file": "", "line": 0}
+    message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+    return {"type": type(exc).__name__, "message": message, "file": last["file"],
+            "line": last["line"], "label": label, "traceback": frames}  # fmt: skip
