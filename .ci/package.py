@@ -5,7 +5,10 @@
 2. The wheel is installed into a fresh venv, node and npm still failing, and from there:
    `widgetkit --version`; `widgetkit validate` on a small app; the snapshot plugin runs a small
    test; `widgetkit preview` serves the gallery, and real Chromium (Playwright, run from the dev
-   venv: the user's venv has no dev tools) draws every gallery widget with no failed request.
+   venv: the user's venv has no dev tools) draws every gallery widget with no failed request;
+   `widgetkit build` writes the gallery's static site and `widgetkit screenshot --html` one
+   widget's page, both drawn in Chromium from file:// with nothing fetched off the disk, and
+   `widgetkit screenshot` to PNG says how to get Playwright (the user's venv lacks the extra).
 
 Run by .ci/run with the dev venv's Python: `.venv/bin/python .ci/package.py [--keep]`.
 """
@@ -115,6 +118,7 @@ def check(work: Path) -> None:
     validate_app(bin_, app, no_node)
     snapshot_plugin(bin_, app, no_node)
     preview_gallery(bin_, app, no_node, work)
+    share(bin_, app, no_node, work)
 
 
 def validate_app(bin_: Path, app: Path, env: dict[str, str]) -> None:
@@ -196,6 +200,42 @@ def draw_gallery(url: str, work: Path) -> int:
 
 
 HREFS = "as => as.map(a => a.getAttribute('href'))"
+
+
+def share(bin_: Path, app: Path, env: dict[str, str], work: Path) -> None:
+    """`widgetkit build` and `widgetkit screenshot` from the wheel, opened from disk."""
+    widgetkit = str(bin_ / "widgetkit")
+    run([widgetkit, "build", "-o", str(work / "site")], cwd=app, env=env)
+    html = work / "status.html"
+    run([widgetkit, "screenshot", "cards.py:status", "--html", "-o", str(html)], cwd=app, env=env)
+    png = run(
+        [widgetkit, "screenshot", "cards.py:status", "-o", "s.png"], cwd=app, env=env, check=False
+    )
+    expect(png.returncode == 1 and "widgetkit[screenshot]" in png.stderr, png.stdout + png.stderr)
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = chromium.launch(p)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.set_default_timeout(60_000)
+        page.on("requestfailed", lambda r: problems.append(f"{r.failure} {r.url}"))
+        page.on(
+            "request",
+            lambda r: (
+                None if r.url.startswith(("file:", "data:", "blob:")) else problems.append(r.url)
+            ),
+        )
+        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        page.goto((work / "site" / "index.html").as_uri())
+        page.wait_for_selector("html[data-wk-site=ready]", state="attached")
+        thumbs = page.locator(".site-thumb .wk-root").count()
+        expect(thumbs >= 20, f"the built index drew {thumbs} thumbnails")
+        page.goto(html.as_uri())
+        page.wait_for_selector("html[data-wk-shot=ready]", state="attached")
+        expect(page.locator("#stage .wk-root").count() == 1, "the --html page drew no widget")
+        browser.close()
+    expect(not problems, "; ".join(problems))
+    step(f"`widgetkit build` drew {thumbs} thumbnails from disk; `screenshot --html` drew its "
+         "widget; `screenshot` to PNG names the extra it needs")  # fmt: skip
 
 
 def check_vendor_modules(page: Page, href: str) -> None:

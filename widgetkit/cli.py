@@ -28,6 +28,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("widgetkit.schema", "print a JSON Schema (draft 2020-12) for widget JSON"),
     "export": ("widgetkit.export", "write a @widget builder as a .widget template file"),
     "convert": ("widgetkit.convert", "turn a .widget file into a Python @widget builder module"),
+    "build": ("widgetkit.preview.site", "write the widgets as a static site that opens from disk"),
+    "screenshot": (
+        "widgetkit.screenshot",
+        "draw one widget to a PNG (or one HTML file) in Chromium",
+    ),
 }
 
 
@@ -105,17 +110,10 @@ def _where(file: Path, line: int, label: str) -> str:
 
 def _file_error(file: Path, error: dict[str, Any]) -> Row:
     """A file that failed as a whole: it did not import, or its import was stopped."""
-    line = int(error.get("line") or 0) if Path(str(error.get("file") or file)) == file else 0
-    kind = str(error.get("type", "Error"))
-    code = {"Timeout": "builder-timeout", "WorkerCrash": "builder-crash"}.get(kind, "import-error")
-    if kind in ("Timeout", "WorkerCrash"):
-        message = str(error.get("message", ""))
-    else:
-        message = f"{kind}: {error.get('message', '')}"
-    hint = "make the module import sooner" if kind == "Timeout" else ""
-    if kind == "SystemExit":
-        hint = "a module must not call sys.exit() when imported"
-    return (_where(file, line, ""), file, line, Diagnostic("", "error", code, message, hint))
+    from .sandbox.explain import file_problem
+
+    line, problem = file_problem(file, error)
+    return (_where(file, line, ""), file, line, problem)
 
 
 def _summary(widgets: int, states: int, failed_files: int, errors: int, warnings: int) -> str:

@@ -9,15 +9,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Playwright
 
+from widgetkit.browser import CHROMIUM_ARGS
+
 CHROMIUM = os.environ.get("WIDGETKIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 MISSING = (
     f"Chromium was not found at {CHROMIUM!r}; the browser tests need it. "
     "Install it with `apt-get install -y chromium` (scripts/setup --dev does this) "

@@ -1,19 +1,13 @@
 """The preview in real Chromium: every gallery widget drawn from its ChatKit thread, the page's
-controls, the fallback when ChatKit.js cannot load (the ChatKit.js stage itself is
-test_chatkit_page.py's), and visual snapshots of a few widgets.
-
-Baselines live in tests/browser/baselines/; rewrite them with WIDGETKIT_UPDATE_BASELINES=1 after a
-deliberate change, and look at them before committing.
+controls, and the fallback when ChatKit.js cannot load (the ChatKit.js stage itself is
+test_chatkit_page.py's; what widgets look like, test_gallery_images.py's).
 """
 
 from __future__ import annotations
 
-import base64
 import json
-import os
 import textwrap
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -21,22 +15,6 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from widgetkit.preview.app import CHATKIT_JS, create_app
-
-BASELINES = Path(__file__).parent / "baselines"
-UPDATE = os.environ.get("WIDGETKIT_UPDATE_BASELINES") == "1"
-# (widget id, state): a card with images, a chart, a form, a list and a table.
-SNAPSHOTS = [
-    ("commerce:order_confirmation", "pending"),
-    ("charts:metrics_dashboard", "week"),
-    ("controls:text_fields", "filled"),
-    ("productivity:task_list", "typical"),
-    ("tables:invoice", "due"),
-    ("travel:flight_options", "typical"),
-]
-# A pixel differs when a channel moves more than this (anti-aliasing noise stays under it) ...
-CHANNEL_TOLERANCE = 24
-# ... and a snapshot fails when more than this share of its pixels differ.
-PIXEL_TOLERANCE = 0.004
 
 
 class Served:
@@ -204,75 +182,3 @@ def test_index_filter_and_component_reference(gallery: Served, page: Page) -> No
         kind = examples.nth(i).get_attribute("data-type")
         assert examples.nth(i).locator(f'[data-wk-type="{kind}"]').count() >= 1, kind
     assert console.errors == []
-
-
-def test_visual_snapshots(gallery: Served, browser: Browser, tmp_path: Path) -> None:
-    context = browser.new_context(viewport={"width": 1100, "height": 1600}, device_scale_factor=1)
-    page = context.new_page()
-    failures = []
-    for widget_id, state in SNAPSHOTS:
-        for theme in ("light", "dark"):
-            query = f"?renderer=local&theme={theme}" + (f"&state={quote(state)}" if state else "")
-            _open(page, f"{gallery.url}/widget/{widget_id}{query}")
-            # The sticky top bar would be stitched over a widget taller than the viewport.
-            page.add_style_tag(content="header.bar { position: static; }")
-            page.evaluate("document.fonts.ready")
-            shot = page.locator("#stage .wk-root").screenshot(animations="disabled")
-            name = f"{widget_id.replace(':', '.')}-{theme}.png"
-            baseline = BASELINES / name
-            if UPDATE or not baseline.exists():
-                if not UPDATE:
-                    failures.append(f"{name}: no baseline; run with WIDGETKIT_UPDATE_BASELINES=1")
-                    continue
-                baseline.parent.mkdir(parents=True, exist_ok=True)
-                baseline.write_bytes(shot)
-                continue
-            share, diff = _pixel_diff(page, baseline.read_bytes(), shot)
-            if share > PIXEL_TOLERANCE:
-                (tmp_path / name).write_bytes(shot)
-                (tmp_path / f"diff-{name}").write_bytes(diff)
-                failures.append(f"{name}: {share:.2%} of pixels differ (see {tmp_path})")
-    context.close()
-    assert failures == []
-
-
-# Compares two PNGs in the browser's own decoder and canvas, so no imaging package is needed.
-_DIFF_JS = """
-async ([a, b, tolerance]) => {
-  const load = (b64) => createImageBitmap(new Blob([Uint8Array.from(atob(b64), c => c.charCodeAt(0))], {type: "image/png"}));
-  const [x, y] = await Promise.all([load(a), load(b)]);
-  const w = Math.max(x.width, y.width), h = Math.max(x.height, y.height);
-  const pixels = (img) => { const c = new OffscreenCanvas(w, h); const g = c.getContext("2d"); g.drawImage(img, 0, 0); return g.getImageData(0, 0, w, h).data; };
-  const p = pixels(x), q = pixels(y);
-  const out = new OffscreenCanvas(w, h), og = out.getContext("2d"), diff = og.createImageData(w, h);
-  let differing = 0;
-  for (let i = 0; i < p.length; i += 4) {
-    const off = Math.max(Math.abs(p[i] - q[i]), Math.abs(p[i+1] - q[i+1]), Math.abs(p[i+2] - q[i+2]), Math.abs(p[i+3] - q[i+3]));
-    const bad = off > tolerance;
-    differing += bad;
-    diff.data.set(bad ? [255, 0, 0, 255] : [p[i], p[i+1], p[i+2], 40], i);
-  }
-  og.putImageData(diff, 0, 0);
-  const png = new Uint8Array(await (await out.convertToBlob({type: "image/png"})).arrayBuffer());
-  let s = ""; for (const byte of png) s += String.fromCharCode(byte);
-  return [differing / (w * h), btoa(s)];
-}
-"""
-
-
-def _pixel_diff(page: Page, a: bytes, b: bytes) -> tuple[float, bytes]:
-    """The share of pixels that differ beyond the channel tolerance, and a diff image."""
-    args = [base64.b64encode(a).decode(), base64.b64encode(b).decode(), CHANNEL_TOLERANCE]
-    share, diff = page.evaluate(_DIFF_JS, args)
-    return float(share), base64.b64decode(diff)
-
-
-def test_pixel_diff_sees_a_change(page: Page, gallery: Served) -> None:
-    page.goto(f"{gallery.url}/widget/commerce:product_card?renderer=local")
-    page.wait_for_selector("#stage[data-drawn=thread]")
-    card = page.locator("#stage .wk-root")
-    before = card.screenshot()
-    assert _pixel_diff(page, before, before)[0] == 0
-    page.evaluate("document.querySelector('#stage .wk-root').style.filter = 'invert(1)'")
-    share, _ = _pixel_diff(page, before, card.screenshot())
-    assert share > 0.5

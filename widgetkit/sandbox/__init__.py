@@ -16,9 +16,10 @@ for result in build_files([Path("gallery")], timeout=3.0):
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .builder import Builder, FileResult, StateResult, WidgetResult
 from .pool import DEFAULT_TIMEOUT, Worker, WorkerDied
@@ -35,6 +36,9 @@ __all__ = [
     "ask",
     "build_files",
 ]
+
+
+T = TypeVar("T")
 
 
 class Stopped(Exception):
@@ -58,7 +62,7 @@ def build_files(
         finally:
             await builder.close()
 
-    return asyncio.run(go())
+    return _run(go())
 
 
 def ask(
@@ -83,4 +87,15 @@ def ask(
             await worker.kill()
         return answer
 
-    return asyncio.run(go())
+    return _run(go())
+
+
+def _run(coro: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run(coro)`, also from a thread whose own loop is running (a notebook, a test
+    holding Playwright's sync API): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

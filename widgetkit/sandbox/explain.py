@@ -18,11 +18,27 @@ from widgetkit.diagnostics import Diagnostic
 from widgetkit.validate import validate
 from widgetkit.widget import Widget
 
-__all__ = ["builder_error", "import_error"]
+__all__ = ["builder_error", "file_problem", "import_error"]
 
 _UNEXPECTED = re.compile(r"^(\w+)\.__init__\(\) got an unexpected keyword argument '(\w+)'$")
 _NAMES = frozenset(c.name for c in COMPONENTS)
 _RELATIVE = "attempted relative import with no known parent package"
+
+
+def file_problem(file: Path, error: dict[str, Any]) -> tuple[int, Diagnostic]:
+    """The line and diagnostic of a file that failed as a whole (`FileResult.error`): it did not
+    import, or its import was stopped. For `widgetkit validate` and `widgetkit build` alike."""
+    line = int(error.get("line") or 0) if Path(str(error.get("file") or file)) == file else 0
+    kind = str(error.get("type", "Error"))
+    code = {"Timeout": "builder-timeout", "WorkerCrash": "builder-crash"}.get(kind, "import-error")
+    if kind in ("Timeout", "WorkerCrash"):
+        message = str(error.get("message", ""))
+    else:
+        message = f"{kind}: {error.get('message', '')}"
+    hint = "make the module import sooner" if kind == "Timeout" else ""
+    if kind == "SystemExit":
+        hint = "a module must not call sys.exit() when imported"
+    return line, Diagnostic("", "error", code, message, hint)
 
 
 def builder_error(

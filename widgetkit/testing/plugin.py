@@ -7,13 +7,18 @@ plugin costs nothing in test runs that never use it.
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from typing import Any
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from .session import WIRE_KEY, SnapshotSession
 from .snapshot import SNAPSHOT_DIR, TestId, WidgetSnapshot, sanitise
+
+if TYPE_CHECKING:
+    from widgetkit.screenshot import Camera
+
+    from .image import WidgetImage
 
 _SESSION = pytest.StashKey[SnapshotSession]()
 
@@ -104,6 +109,27 @@ def widget_snapshot(request: pytest.FixtureRequest) -> WidgetSnapshot:
     if test is None:
         raise pytest.UsageError("widget_snapshot works in Python test functions only")
     return WidgetSnapshot(request.config.stash[_SESSION], test)
+
+
+@pytest.fixture(scope="session")
+def widget_camera() -> Iterator[Camera]:
+    """One Chromium for the session's `widget_image` checks, started at the first drawing."""
+    from widgetkit.screenshot import Camera
+
+    camera = Camera()
+    yield camera
+    camera.close()
+
+
+@pytest.fixture
+def widget_image(request: pytest.FixtureRequest, widget_camera: Camera) -> WidgetImage:
+    """Compare a widget's drawing with its stored PNG: `widget_image.assert_match(widget)`."""
+    from .image import WidgetImage
+
+    test = _test_id(request.node)
+    if test is None:
+        raise pytest.UsageError("widget_image works in Python test functions only")
+    return WidgetImage(request.config.stash[_SESSION], test, widget_camera)
 
 
 def pytest_assertrepr_compare(

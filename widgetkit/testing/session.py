@@ -24,7 +24,7 @@ class SnapshotSession:
         self.update = update
         self.warn_unused = warn_unused
         self.touched: set[Path] = set()
-        self.pending: dict[Path, str] = {}
+        self.pending: dict[Path, str | bytes] = {}  # text snapshots and PNG images
         self.written: list[Path] = []
         self.updated: list[Path] = []
         self.deleted: list[Path] = []
@@ -54,7 +54,7 @@ class SnapshotSession:
         except FileNotFoundError:
             return None
 
-    def queue(self, path: Path, text: str, *, new: bool) -> None:
+    def queue(self, path: Path, text: str | bytes, *, new: bool) -> None:
         self.pending[path] = text
         (self.written if new else self.updated).append(path)
 
@@ -80,6 +80,9 @@ class SnapshotSession:
         """Write every queued snapshot (the only writes a run makes)."""
         for path, text in self.pending.items():
             path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+                continue
             with open(path, "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
         self.pending.clear()

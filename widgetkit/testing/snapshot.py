@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # reports ours as its unused snapshots, fails the session and deletes them on --snapshot-update.
 SNAPSHOT_DIR = "__widget_snapshots__"
 UPDATE_FLAG = "--widget-snapshot-update"
+SUFFIXES = ("].json", "].png")
 # How many pointers a mismatch lists before it says "and N more"; the diff below shows the rest.
 MAX_POINTERS = 30
 
@@ -58,10 +59,12 @@ def file_name(test_name: str, key: str) -> str:
 
 
 def owner(file: str) -> str | None:
-    """The test name a snapshot file belongs to, or None when the file is not one of ours."""
-    if not file.endswith("].json"):
+    """The test name a snapshot file (`.json`, or a `widget_image` `.png`) belongs to, or None
+    when the file is not one of ours (a failed image check's `.diff.png` is not a snapshot)."""
+    suffix = next((s for s in SUFFIXES if file.endswith(s)), None)
+    if suffix is None:
         return None
-    test, bracket, _ = file[: -len("].json")].rpartition("[")
+    test, bracket, _ = file[: -len(suffix)].rpartition("[")
     return test if bracket and test else None
 
 
