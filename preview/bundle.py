@@ -114,11 +114,11 @@ def widget_page(payload: dict[str, Any], *, theme: str, width: str, title: str) 
     Chart.js, the renderer's modules and the gallery's images it uses, all inlined."""
     from widgetkit import __version__
 
-    from .pages import _env
+    from .pages import templates
 
     scripts, styles = _inlined(_stamp())
     page = {"payload": payload, "theme": theme, "assets": gallery_assets().used(payload)}
-    return _env.get_template("shot.html").render(
+    return templates.get_template("shot.html").render(
         title=title, theme=theme, width=width, styles=styles, scripts=scripts, page=page,
         version=__version__,
     )  # fmt: skip

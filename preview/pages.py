@@ -41,14 +41,14 @@ TEMPLATES = Path(__file__).parent / "templates"
 THEMES = ("light", "dark")
 WIDTHS = ("sm", "md", "lg", "full")
 
-_env = Environment(
+templates = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
     lstrip_blocks=True,
 )
 # jinja's tojson sorts keys by default; a widget's keys (and its states) keep their own order.
-_env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
+templates.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
 
 
 def routes() -> list[Route]:
@@ -60,7 +60,7 @@ def routes() -> list[Route]:
 
 
 def _html(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
+    return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
 
 
 def _choice(request: Request, key: str, options: tuple[str, ...], default: str) -> str:

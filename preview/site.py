@@ -38,7 +38,7 @@ from widgetkit.sandbox.explain import file_problem
 
 from . import bundle
 from .library import Entry, Kind, State
-from .pages import WIDTHS, _env
+from .pages import WIDTHS, templates
 
 MANIFEST = "widgetkit-site.json"
 # The modules a page imports; the loader carries them and everything they import.
@@ -99,7 +99,7 @@ def build_site(paths: list[Path], out: Path, *, timeout: float = DEFAULT_TIMEOUT
             },
         }
         page = {"widget": widget, "widths": WIDTHS, "assets": assets.used(widget)}
-        html = _env.get_template("site-widget.html").render(
+        html = templates.get_template("site-widget.html").render(
             root="../", entry=_card(entry, ""), page=page, widths=WIDTHS, **common
         )
         (out / "widgets" / f"{slugs[entry.id]}.html").write_text(html, encoding="utf-8")
@@ -112,7 +112,7 @@ def build_site(paths: list[Path], out: Path, *, timeout: float = DEFAULT_TIMEOUT
         thumbs[slugs[entry.id]] = first
     failing = sum(1 for e in entries if e.errors)
     built_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    index = _env.get_template("site-index.html").render(
+    index = templates.get_template("site-index.html").render(
         root="",
         groups=groups,
         total=len(entries),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import textwrap
 import time
@@ -74,13 +75,13 @@ def alive(pid: int) -> bool:
 
 FORKS = """
 import os
-from pathlib import Path
 from widgetkit import Card, Text, widget
 
 @widget
 def forks() -> Card:
     if os.fork() == 0:  # the copy goes on as if it were the worker
-        Path({pidfile!r}).write_text(str(os.getpid()))
+        with open({pidfile!r}, "a") as out:  # one line a copy: a later copy never erases it
+            out.write(f"{{os.getpid()}}\\n")
     return Card(Text({text!r}))
 """
 
@@ -96,9 +97,15 @@ async def test_a_builder_that_forks_leaves_no_second_worker(tmp_path: Path) -> N
         for text in ("second", "third"):
             write(tmp_path / "forks.py", FORKS.format(pidfile=str(pidfile), text=text))
             assert text_of((await builder.build([file], changed=[file]))[0]) == text
+        # The copies run on their own; wait (generously) until the first has said who it is.
+        deadline = time.monotonic() + 30
+        while (
+            not (pidfile.exists() and pidfile.read_text().strip()) and time.monotonic() < deadline
+        ):
+            await asyncio.sleep(0.01)
     finally:
         await builder.close()  # returns: nothing forked holds the worker's pipes open
-    forked = [int(p) for p in [pidfile.read_text()] if p]
+    forked = [int(line) for line in pidfile.read_text().splitlines() if line.strip()]
     assert forked and not any(alive(pid) for pid in forked)
 
 
