@@ -13,7 +13,6 @@ runs past `timeout` seconds (its worker is killed; the others carry on), is logg
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from widgetkit.sandbox.calls import NO_HANDLER
 
 from .action_log import ActionLog, Entry, cause
 from .calls import HandlerError
+from .wire import Problem, read_json
 
 if TYPE_CHECKING:
     from chatkit.actions import Action
@@ -211,11 +211,10 @@ class ActionService:
 
     async def api_client(self, request: Request) -> Response:
         """Record a client action (`handler: "client"`): the page's `widgets.onAction` got it."""
-        body = await request.body()
         try:
-            sent = json.loads(body) if len(body) <= MAX_CLIENT_BODY else None
-        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):  # deep nesting too
-            sent = None
+            sent = await read_json(request, MAX_CLIENT_BODY)
+        except Problem as refused:
+            return refused.response()
         action = sent.get("action") if isinstance(sent, dict) else None
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):
             message = 'Send {"action": {"type", "payload"}, "thread_id", "item_id", "form"}.'

@@ -138,3 +138,47 @@ def test_a_declared_forty_megabytes_are_refused_unread(
     response = chatkit.client.post("/chatkit", content=body + b'"}}')
     assert response.status_code == 413
     chatkit.assert_intact()
+
+
+def test_numbers_json_cannot_carry_are_refused_with_a_message(client: TestClient) -> None:
+    for bad, said in (
+        (b"NaN", "NaN and Infinity are not JSON"),
+        (b"Infinity", "NaN and Infinity are not JSON"),
+        (b"-Infinity", "NaN and Infinity are not JSON"),
+        (b"1e999", "too large for a double"),
+        (b"9" * 4301, "more than 4,300 digits"),
+    ):
+        for url, body in (
+            ("/api/render", b'{"payload": {"type": "Card", "padding": ' + bad + b"}}"),
+            ("/api/actions", b'{"action": {"type": "a", "payload": ' + bad + b"}}"),
+            ("/chatkit", b'{"type": "threads.list", "params": {}, "metadata": {"x": ' + bad + b"}}"),
+        ):
+            response = client.post(url, content=body)
+            assert response.status_code == 400, (url, bad[:10], response.text)
+            assert said in response.json()["error"]["message"], (url, bad[:10])
+    # Big but ordinary numbers are JSON.
+    ok = b'{"payload": {"type": "Card", "children": [], "padding": 1e300, "key": ' + b"9" * 300
+    assert client.post("/api/render", content=ok + b"}}").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/render", "/api/actions"])
+async def test_a_large_body_is_refused_while_it_arrives(client: TestClient, url: str) -> None:
+    sent = 0
+
+    async def chunks() -> AsyncIterator[bytes]:
+        nonlocal sent
+        yield b'{"payload": {"pad": "'
+        for _ in range(40):
+            sent += 1
+            yield b"x" * 1_000_000
+        yield b'"}}'
+
+    # httpx's ASGI transport hands the body over chunk by chunk, as a socket would.
+    transport = httpx.ASGITransport(app=client.app)
+    async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as c:
+        response = await c.post(url, content=chunks())
+    assert response.status_code == 413, response.text
+    assert "larger than" in response.json()["error"]["message"]
+    assert sent <= 2, f"{url} read {sent} MB before refusing the body"
+    declared = client.post(url, content=b"x" * 2_000_000)
+    assert declared.status_code == 413
