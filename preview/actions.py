@@ -197,7 +197,12 @@ class ActionService:
 
     async def api_list(self, request: Request) -> Response:
         after = request.query_params.get("after", "0")
-        entries = self.log.entries(int(after) if after.isdigit() else 0)
+        try:
+            entries = self.log.entries(int(after))
+        except ValueError:  # int() also refuses "²" and numbers of more than 4,300 digits
+            return Problem(
+                400, "invalid_request", f'"after" must be an entry id, not {after[:40]!r}.'
+            ).response()
         types = self.calls.types
         return JSONResponse({"entries": entries, "handlers": types})
 

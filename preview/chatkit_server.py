@@ -301,6 +301,13 @@ def _check_references(server: PreviewServer, request: ChatKitReq) -> None:
                     message = f'Attachment "{attachment_id}" does not exist.'
                     raise Problem(404, "attachment_not_found", message)
         case ThreadsCustomActionReq(params=p) | ThreadsSyncCustomActionReq(params=p):
+            # openai-chatkit's Action defaults a missing type to its TypeVar, which then reaches
+            # the handlers and the log as if it were a name (and no JSON encoder takes it).
+            if not isinstance(p.action.type, str):
+                message = (
+                    'The action has no "type"; send {"type": "<action name>", "payload": ...}.'
+                )
+                raise Problem(422, "invalid_params", message)
             if p.item_id is not None and not isinstance(
                 _item(store, p.thread_id, p.item_id), WidgetItem
             ):

@@ -14,6 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from widgetkit.preview.app import create_app
+from widgetkit.preview.library import thread_id_for
 
 # The preview serves loopback hosts only (preview/security.py); tests speak as one.
 LOCAL = "http://127.0.0.1"
@@ -151,7 +152,10 @@ def test_numbers_json_cannot_carry_are_refused_with_a_message(client: TestClient
         for url, body in (
             ("/api/render", b'{"payload": {"type": "Card", "padding": ' + bad + b"}}"),
             ("/api/actions", b'{"action": {"type": "a", "payload": ' + bad + b"}}"),
-            ("/chatkit", b'{"type": "threads.list", "params": {}, "metadata": {"x": ' + bad + b"}}"),
+            (
+                "/chatkit",
+                b'{"type": "threads.list", "params": {}, "metadata": {"x": ' + bad + b"}}",
+            ),
         ):
             response = client.post(url, content=body)
             assert response.status_code == 400, (url, bad[:10], response.text)
@@ -182,3 +186,26 @@ async def test_a_large_body_is_refused_while_it_arrives(client: TestClient, url:
     assert sent <= 2, f"{url} read {sent} MB before refusing the body"
     declared = client.post(url, content=b"x" * 2_000_000)
     assert declared.status_code == 413
+
+
+def test_an_action_without_a_type_is_refused_and_the_log_keeps_working(
+    client: TestClient,
+) -> None:
+    client.post("/chatkit", json={"type": "threads.list", "params": {}})  # waits for the server
+    thread_id = thread_id_for("hello.json", "default")
+    for request_type in ("threads.custom_action", "threads.sync_custom_action"):
+        for action in ({}, {"payload": {"x": 1}}):
+            params = {"thread_id": thread_id, "item_id": None, "action": action}
+            response = client.post("/chatkit", json={"type": request_type, "params": params})
+            assert response.status_code == 422, (request_type, action, response.text)
+            assert 'no "type"' in response.json()["error"]["message"]
+    for url in ("/api/actions", "/api/actions/export"):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.text)
+        assert response.json()["entries"] == []
+    for after in ("²", "9" * 5000, "x"):
+        response = client.get("/api/actions", params={"after": after})
+        assert response.status_code == 400 and "entry id" in response.json()["error"]["message"]
+    # The client-action log route refuses one too, with a message.
+    response = client.post("/api/actions", json={"action": {"payload": 1}})
+    assert response.status_code == 400 and response.json()["error"]["message"]
