@@ -4,17 +4,23 @@ symlinks), bodies nested past Python's recursion limit, and tens of megabytes po
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 from starlette.testclient import TestClient
 
 from widgetkit.preview.app import create_app
-from widgetkit.preview.library import thread_id_for
+from widgetkit.preview.broadcast import Broadcast, sse_events
+from widgetkit.preview.library import Library, thread_id_for
+from widgetkit.preview.watch import Reloader
+from widgetkit.sandbox import Builder
 
 # The preview serves loopback hosts only (preview/security.py); tests speak as one.
 LOCAL = "http://127.0.0.1"
@@ -209,3 +215,87 @@ def test_an_action_without_a_type_is_refused_and_the_log_keeps_working(
     # The client-action log route refuses one too, with a message.
     response = client.post("/api/actions", json={"action": {"payload": 1}})
     assert response.status_code == 400 and response.json()["error"]["message"]
+
+
+ODD = """
+from widgetkit import Button, Card, Text, action, widget
+
+@widget(samples={"odd": {"n": float("nan"), "limit": float("-inf")}})
+def odd(n: float, limit: float) -> Card:
+    return Card(Text("odd"), Button("Go", onClickAction=action("go", {"n": n, "limit": limit})))
+"""
+RAW = b'{"type": "Card", "children": [{"type": "Button", "label": "x", "onClickAction": {"type": "a", "payload": {"x": Infinity}}}], "padding": NaN}'
+
+
+def not_finite_at(state: dict[str, Any]) -> list[str]:
+    found = [d for d in state["diagnostics"] if d["code"] == "not-finite"]
+    assert all(d["severity"] == "error" for d in found)
+    return [d["path"] or d["message"].partition(":")[0] for d in found]
+
+
+def test_nan_in_a_builders_payload_or_data_is_an_error_and_travels_as_null(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "odd.py").write_text(ODD)
+    (tmp_path / "raw.json").write_bytes(RAW)  # json.loads reads NaN and Infinity
+    app = create_app([tmp_path], renderer="local", reload=False)
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as client:
+        response = client.get("/api/widget/odd:odd")  # waits for the first build
+        assert response.status_code == 200, response.text
+        widgets = {w["id"]: w for w in client.get("/api/widgets").json()["widgets"]}
+        assert widgets["odd:odd"]["errors"] == widgets["raw.json"]["errors"] == 1
+        state = response.json()["states"]["odd"]
+        assert state["data"] == {"n": None, "limit": None}
+        assert state["payload"]["children"][1]["onClickAction"]["payload"] == {
+            "n": None,
+            "limit": None,
+        }
+        assert not_finite_at(state) == [
+            "/children/1/onClickAction/payload/n",
+            "/children/1/onClickAction/payload/limit",
+            "sample data /n",
+            "sample data /limit",
+        ]
+        response = client.get("/api/widget/raw.json")
+        assert response.status_code == 200, response.text
+        state = response.json()["states"]["default"]
+        assert state["payload"]["padding"] is None
+        assert not_finite_at(state) == ["/padding", "/children/0/onClickAction/payload/x"]
+
+
+async def test_nan_saved_in_a_builder_keeps_every_event_stream_up(tmp_path: Path) -> None:
+    file = tmp_path / "odd.py"
+    file.write_text(ODD.replace('float("nan")', "1").replace('float("-inf")', "2"))
+    broadcast, stop, saves = Broadcast(), asyncio.Event(), asyncio.Queue[set[Path]]()
+
+    async def watch(paths: Any, stop: asyncio.Event) -> AsyncIterator[set[Path]]:
+        while True:
+            yield await saves.get()
+
+    preview = SimpleNamespace(library=Library([tmp_path]), server=None)
+    reloader = Reloader(preview, broadcast, builder=Builder([tmp_path]), watch=watch)
+    streams = [sse_events(broadcast, stop=stop) for _ in range(2)]
+    for stream in streams:
+        assert '"hello"' in await anext(stream)
+    task = asyncio.create_task(reloader.run(stop))
+    try:
+        async with asyncio.timeout(60):
+            await reloader.ready.wait()
+            file.write_text(ODD)
+            saves.put_nowait({file})
+            for stream in streams:  # each page gets the state, as an error, and its stream goes on
+                while (message := json.loads((await anext(stream))[6:]))["kind"] != "error":
+                    pass
+                assert message["id"] == "odd:odd" and message["data"] == {"n": None, "limit": None}
+                assert "not-finite" in {d["code"] for d in message["diagnostics"]}
+            broadcast.publish({"kind": "index", "widgets": []})
+            for stream in streams:
+                while json.loads((await anext(stream))[6:])["kind"] != "index":
+                    pass
+    finally:
+        stop.set()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        for stream in streams:
+            await stream.aclose()
