@@ -51,6 +51,16 @@ templates = Environment(
 templates.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
 
 
+def widget_href(entry_id: str, state: str | None = None) -> str:
+    """The widget page's URL. The id is a file's name and may hold `?`, `#`, `%` or spaces, so
+    it is quoted as a path (the route reads it back decoded); `:` and `/` stay readable."""
+    href = "/widget/" + quote(entry_id, safe="/:")
+    return href if state is None else f"{href}?state={quote(state, safe='')}"
+
+
+templates.globals["widget_href"] = widget_href
+
+
 def routes() -> list[Route]:
     return [
         Route("/", index, name="index"),
@@ -213,7 +223,7 @@ def _gallery_examples(preview: Preview) -> dict[str, tuple[str, dict[str, Any]]]
     for entry, state in preview.library.states():
         if state.failed or state.payload is None:
             continue
-        label = f"{entry.id}?state={quote(state.name)}"
+        label = widget_href(entry.id, state.name).removeprefix("/widget/")
         for node in _nodes(state.payload):
             name = node["type"]
             if name not in BY_NAME:

@@ -7,7 +7,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
+import urllib.parse
 from collections.abc import AsyncIterator, Callable, Iterator
+from html import unescape as html_unescape
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -299,3 +302,29 @@ async def test_nan_saved_in_a_builder_keeps_every_event_stream_up(tmp_path: Path
             await task
         for stream in streams:
             await stream.aclose()
+
+
+def test_index_links_reach_widgets_whose_names_hold_url_characters(tmp_path: Path) -> None:
+    names = ["a?b#c.json", "100% sure.json", "x&state=y.json", "plus+sign.json"]
+    for name in names:
+        (tmp_path / name).write_text(json.dumps(CARD))
+    (tmp_path / "odd?.py").write_text(
+        ODD.replace('float("nan")', "1").replace('float("-inf")', "2")
+    )
+    app = create_app([tmp_path], renderer="local", reload=False)
+    with TestClient(app, base_url=LOCAL) as client:
+        assert client.get("/api/widget/odd%3F:odd").status_code == 200  # waits for the build
+        html = client.get("/").text
+        hrefs = re.findall(r'href="(/widget/[^"]*)"', html)
+        for entry_id in [*names, "odd?:odd"]:
+            linked = [
+                h
+                for h in hrefs
+                if urllib.parse.unquote(h.partition("?")[0]) == f"/widget/{entry_id}"
+            ]
+            assert linked, (entry_id, hrefs)
+            for href in linked:
+                response = client.get(html_unescape(href))
+                assert response.status_code == 200, (href, response.text[:200])  # not "missing"
+            api = linked[0].replace("/widget/", "/api/widget/", 1)
+            assert client.get(html_unescape(api)).json()["id"] == entry_id
