@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -68,9 +69,10 @@ class Entry:
     states: dict[str, State] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)  # the file failed before any state
 
-    @property
+    @cached_property
     def search_text(self) -> str:
-        """What the index's filter looks in, lower-cased."""
+        """What the index's filter looks in, lower-cased; read once the entry is built (the
+        reloader makes a new entry for each build, so its names never change after)."""
         return " ".join([self.title, self.name, self.rel, self.id, *self.states]).lower()
 
     @property

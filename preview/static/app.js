@@ -157,7 +157,7 @@ function initIndex() {
     $(".index-head p.muted").replaceWith($(".index-head p.muted", fresh));
     $("#no-match").hidden = $("#no-match", fresh).hidden;
     const next = $("#more", fresh);
-    const count = (append ? shown() : 0) + $$(".card", fresh).length;
+    const count = (append ? shown() : 0) + cards.length;
     more.replaceChildren(...next.childNodes);
     more.dataset.matching = next.dataset.matching;
     more.dataset.shown = String(count);
