@@ -200,7 +200,7 @@ function initIndex() {
   thumbs.watch($$(".card", main));
   let typing = null;
   input.addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(() => { filter.q = input.value; refilter(); }, 150); });
-  $(".filter-form").addEventListener("submit", (ev) => { ev.preventDefault(); clearTimeout(typing); filter.q = input.value; refilter(); });
+  input.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { clearTimeout(typing); filter.q = input.value; refilter(); } });
   main.addEventListener("click", (ev) => {
     const link = ev.target.closest("#errors-only, #more a");
     if (!link || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
