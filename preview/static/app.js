@@ -52,6 +52,8 @@ function applyTheme(theme) {
 // ---- index ---------------------------------------------------------------------------------------
 // The server draws the cards a page at a time (preview/pages.py `index`): the next page comes as
 // #more scrolls into view, the filter asks the server, and a thumbnail is drawn only on screen.
+// The page's own cards: a thumbnail's widget content may name a class "card" too.
+const CARDS = "main.index > .group > .cards > .card";
 
 /** The index's thumbnails: each card's first built state, drawn small once the card is near the
  * screen (fetched from /api/thumbnails a screenful at a time), again when its widget rebuilds. */
@@ -77,7 +79,7 @@ class Thumbnails {
 
   /** Every thumbnail is drawn again as it is next near the screen (the theme changed). */
   redrawAll() {
-    for (const card of $$(".card[data-thumb=drawn]")) card.dataset.thumb = "stale";
+    for (const card of $$(`${CARDS}[data-thumb=drawn]`)) card.dataset.thumb = "stale";
     return this.drawNear();
   }
 
@@ -88,7 +90,7 @@ class Thumbnails {
   rebuilt(msg) {
     if (this.known.get(msg.id)?.state === msg.state) this.known.set(msg.id, { state: msg.state, payload: msg.payload });
     else this.known.delete(msg.id);
-    for (const card of $$(`.card[data-thumb][data-id="${CSS.escape(msg.id)}"]`)) card.dataset.thumb = "stale";
+    for (const card of $$(`${CARDS}[data-thumb][data-id="${CSS.escape(msg.id)}"]`)) card.dataset.thumb = "stale";
     return this.drawNear();
   }
 
@@ -146,7 +148,7 @@ function initIndex() {
       const last = $$(":scope > .group", main).at(-1);
       if (last && last.dataset.file === groups[0]?.dataset.file) $(".cards", last).append(...$$(".card", groups.shift()));
     } else {
-      const kept = new Map($$(".card[data-thumb=drawn], .card[data-thumb=stale]", main).map((c) => [c.dataset.id, c.querySelector(".thumb-stage")]));
+      const kept = new Map($$(`${CARDS}:is([data-thumb=drawn], [data-thumb=stale])`).map((c) => [c.dataset.id, c.querySelector(".thumb-stage")]));
       for (const card of cards) {
         const stage = kept.get(card.dataset.id);
         if (stage) { card.querySelector(".thumb-stage").replaceWith(stage); card.dataset.thumb = "stale"; }
@@ -166,7 +168,7 @@ function initIndex() {
     if ("building" in $("main.index", fresh).dataset) main.dataset.building = "";
     else delete main.dataset.building;
     if (append) thumbs.watch(cards);
-    else thumbs.reset($$(".card", main));
+    else thumbs.reset($$(CARDS));
     recheck();
   };
   // #more looked at again: if it is still in view, the next page comes.
@@ -197,7 +199,7 @@ function initIndex() {
 
   const pager = new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) loadMore(); }, { rootMargin: "600px 0px" });
   pager.observe(more);
-  thumbs.watch($$(".card", main));
+  thumbs.watch($$(CARDS));
   let typing = null;
   input.addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(() => { filter.q = input.value; refilter(); }, 150); });
   input.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { clearTimeout(typing); filter.q = input.value; refilter(); } });
