@@ -17,8 +17,9 @@ from playwright.sync_api import Browser, Page, expect
 from widgetkit.preview.app import create_app
 from widgetkit.preview.threaded import serve_in_thread
 
-MODULES, PER_MODULE = 60, 5  # 300 builders, and one .json file with an odd name
+MODULES, PER_MODULE = 60, 5  # 300 builders, a .json file with an odd name and a failing one
 ODD = "odd #1 100%.json"
+TOTAL = MODULES * PER_MODULE + 2
 TIMEOUT_MS = 60_000
 DRAWN = ".card[data-thumb=drawn]"
 # Marks the page once its /events stream is open (see test_reload.py): a save before would be missed.
@@ -62,6 +63,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         (root / f"mod_{m:03}.py").write_text(module(m))
     odd = {"type": "Card", "children": [{"type": "Text", "value": "The odd one"}]}
     (root / ODD).write_text(json.dumps(odd))
+    bad = {"type": "Card", "children": [{"type": "Title", "value": "Too big", "size": "6xl"}]}
+    (root / "bad.json").write_text(json.dumps(bad))
     app = create_app([root], renderer="local")
     with serve_in_thread(app) as url:
         deadline = time.monotonic() + 180
@@ -114,8 +117,9 @@ def test_the_first_groups_then_more_as_it_scrolls_with_lazy_thumbnails(
     cards = page.locator(".card")
     expect(cards).to_have_count(100)
     groups = page.locator(".group")
-    expect(groups.first).to_have_attribute("data-file", "mod_000.py")
-    expect(groups).to_have_count(100 // PER_MODULE)
+    expect(groups.first).to_have_attribute("data-file", "bad.json")
+    expect(groups.nth(1)).to_have_attribute("data-file", "mod_000.py")
+    expect(groups).to_have_count(1 + 100 // PER_MODULE)  # the last one cut short
     # The thumbnails near the screen are drawn, the others not.
     expect(page.locator(DRAWN).first).to_be_visible()
     page.wait_for_function(f"document.querySelectorAll('{DRAWN}').length >= 4")
@@ -123,9 +127,9 @@ def test_the_first_groups_then_more_as_it_scrolls_with_lazy_thumbnails(
     assert before < 40
     expect(page.locator(".card").nth(99).locator(".thumb .wk-root")).to_have_count(0)
 
-    scroll_until(page, 301)
-    expect(cards).to_have_count(301)
-    expect(page.locator("#more")).to_contain_text("1–301 of 301")
+    scroll_until(page, TOTAL)
+    expect(cards).to_have_count(TOTAL)
+    expect(page.locator("#more")).to_contain_text(f"1–{TOTAL} of {TOTAL}")
     expect(page.locator("#more a")).to_have_count(0)
     # Drawn as they came near the screen: the last ones now, not every one scrolled past.
     expect(page.locator(".card").last.locator(".thumb .wk-root")).to_have_count(1)
@@ -133,7 +137,7 @@ def test_the_first_groups_then_more_as_it_scrolls_with_lazy_thumbnails(
     assert before < after < 150
     # A file's widgets stay in one group across the pages they came in.
     files = page.locator(".group").evaluate_all("gs => gs.map((g) => g.dataset.file)")
-    assert len(files) == len(set(files)) == MODULES + 1 and files[-1] == ODD
+    assert len(files) == len(set(files)) == MODULES + 2 and files[-1] == ODD
     assert page.locator(".group[data-file='mod_019.py'] .card").count() == PER_MODULE
 
 
@@ -155,6 +159,20 @@ def test_search_finds_a_widget_no_page_has_shown_yet(page: Page, served: Served)
     open_index(page, served, "?q=mod_041")
     expect(page.locator(".card")).to_have_count(PER_MODULE)
     assert page.locator("#filter").input_value() == "mod_041"
+
+
+def test_the_failing_badge_shows_only_the_failing_widgets(page: Page, served: Served) -> None:
+    open_index(page, served)
+    badge = page.locator("#errors-only")
+    expect(badge).to_have_text("1 failing")
+    badge.click()
+    expect(page.locator(".card")).to_have_count(1)
+    expect(page.locator(".card.has-error .card-title")).to_have_text("Bad")
+    assert "errors=1" in page.url
+    expect(page.locator("#errors-only")).to_have_attribute("aria-pressed", "true")
+    page.locator("#errors-only").click()
+    expect(page.locator(".card")).to_have_count(100)
+    assert "errors" not in page.url
 
 
 def test_an_odd_file_name_links_to_its_page(page: Page, served: Served) -> None:
