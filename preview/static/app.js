@@ -86,9 +86,10 @@ class Thumbnails {
   /** What the widgets are may have changed (an `index` message): fetch them again. */
   forget() { this.known.clear(); return this.redrawAll(); }
 
-  /** A state rebuilt (a `widget` message): a thumbnail showing it takes its new payload. */
+  /** A state rebuilt (a `widget` message): a thumbnail showing it takes its new payload (one
+   * the message does not carry is fetched again). */
   rebuilt(msg) {
-    if (this.known.get(msg.id)?.state === msg.state) this.known.set(msg.id, { state: msg.state, payload: msg.payload });
+    if (this.known.get(msg.id)?.state === msg.state && "payload" in msg) this.known.set(msg.id, { state: msg.state, payload: msg.payload });
     else this.known.delete(msg.id);
     for (const card of $$(`${CARDS}[data-thumb][data-id="${CSS.escape(msg.id)}"]`)) card.dataset.thumb = "stale";
     return this.drawNear();
