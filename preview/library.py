@@ -106,10 +106,6 @@ class Library:
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
-    def groups(self) -> dict[str, list[Entry]]:
-        """Entries by file, in file order then source order."""
-        return grouped(self.entries.values())
-
     def select(self, q: str = "", *, errors: bool = False) -> list[Entry]:
         """The entries the index shows for a filter, in index order: those whose title, name,
         file, id or a state name holds every word of `q` (ignoring case), and with `errors`
@@ -128,7 +124,7 @@ class Library:
 
 
 def grouped(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
-    """`entries` by file, keeping their order."""
+    """`entries` by file (as the index groups them), keeping their order."""
     out: dict[str, list[Entry]] = {}
     for entry in entries:
         out.setdefault(entry.rel, []).append(entry)
