@@ -22,7 +22,6 @@ import asyncio
 import contextlib
 import importlib
 import importlib.util
-import json
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,7 @@ from .state import (
     preview_of,
     widget_details,
 )
+from .wire import Problem, read_json
 
 __all__ = [
     "CHATKIT_JS",
@@ -160,15 +160,10 @@ async def api_render(request: Request) -> Response:
     builder's parameters or the builder fails (with diagnostics saying why).
     """
     preview = preview_of(request)
-    body = await request.body()
-    if len(body) > MAX_RENDER_BODY:
-        return problem(413, "body_too_large", f"The body is larger than {MAX_RENDER_BODY} bytes.")
     try:
-        request_json = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return problem(400, "invalid_json", f"The body is not valid JSON: {exc}.")
-    except RecursionError:  # json.loads recurses per level: a 1 MB body can nest far deeper
-        return problem(400, "invalid_json", "The body nests too deeply to read as JSON.")
+        request_json = await read_json(request, MAX_RENDER_BODY)
+    except Problem as refused:
+        return refused.response()
     if not isinstance(request_json, dict):
         return problem(400, "invalid_request", 'The body must be an object with "id" and "data".')
     await preview.scanned.wait()

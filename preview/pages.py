@@ -98,7 +98,7 @@ async def index(request: Request) -> Response:
         groups=grouped(shown),
         counts=Counter(e.rel for e in selected),
         link=widget_link,
-        state_link=lambda e, name: f"{widget_link(e)}?state={quote(name, safe='')}",
+        state_link=widget_link,
         total=len(library.entries),
         files=len(files),
         failing=sum(1 for e in library.entries.values() if e.errors),
@@ -118,9 +118,11 @@ async def index(request: Request) -> Response:
     )
 
 
-def widget_link(entry: Entry) -> str:
-    """The preview's page of `entry`; an id's odd characters (`#`, `?`, `%`, spaces) escaped."""
-    return "/widget/" + quote(entry.id, safe="/:@")
+def widget_link(entry: Entry, state: str | None = None) -> str:
+    """The preview's page of `entry` (at `state`); an id's odd characters (`#`, `?`, `%`,
+    spaces) escaped, as the id is a file's name."""
+    href = "/widget/" + quote(entry.id, safe="/:@")
+    return href if state is None else f"{href}?state={quote(state, safe='')}"
 
 
 def _index_link(*, q: str, errors: bool, offset: int = 0, limit: int | None = INDEX_PAGE) -> str:
@@ -249,7 +251,7 @@ def _gallery_examples(preview: Preview) -> dict[str, tuple[str, dict[str, Any]]]
     for entry, state in preview.library.states():
         if state.failed or state.payload is None:
             continue
-        label = f"{entry.id}?state={quote(state.name)}"
+        label = widget_link(entry, state.name).removeprefix("/widget/")
         for node in _nodes(state.payload):
             name = node["type"]
             if name not in BY_NAME:
