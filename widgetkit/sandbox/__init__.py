@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .builder import Builder, FileResult, StateResult, WidgetResult
-from .pool import DEFAULT_TIMEOUT, Worker, WorkerDied
+from .pool import DEFAULT_TIMEOUT, Pool, Worker, WorkerDied
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "Builder",
     "FileResult",
+    "Pool",
     "StateResult",
     "Stopped",
     "WidgetResult",

@@ -1,9 +1,9 @@
 """Build widgets in a warm worker process, so user code that crashes or loops can be stopped.
 
 Neither the preview nor the command line runs a builder itself: they ask a `Builder`, which
-speaks JSON lines to a worker (`child.py`) and keeps a second one warm as a spare. A build that
-outlives `timeout` seconds is stopped by killing its worker; the spare takes over at once and a
-new spare starts in the background.
+speaks JSON lines to a worker (`child.py`) from its `Pool`, which keeps a second one warm as a
+spare. A build that outlives `timeout` seconds is stopped by killing its worker; the spare takes
+over at once and a new spare starts in the background.
 
 Example::
 
@@ -16,7 +16,6 @@ Example::
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import time
 from collections.abc import Iterable
@@ -24,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .pool import DEFAULT_TIMEOUT, Worker, WorkerDied
+from .pool import DEFAULT_TIMEOUT, Pool, WorkerDied
 
 __all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "StateResult", "WidgetResult"]
 
@@ -86,32 +85,26 @@ class Builder:
     """
 
     def __init__(self, roots: Iterable[Path], *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.roots = [Path(r).resolve() for r in roots]
+        self.pool = Pool(roots)  # one worker at a time, and its spare
+        self.roots = self.pool.roots
         self.timeout = timeout
-        self.restarts = 0  # how many workers were stopped; for tests and the log
-        self._active: Worker | None = None
-        self._spare: asyncio.Task[Worker] | None = None
         self._lock = asyncio.Lock()
 
     async def start(self) -> None:
         """Start the worker and its spare; both import widgetkit before the first build."""
-        self._spare = asyncio.create_task(Worker.spawn(self.roots))
-        if self._active is None:
-            self._active = await Worker.spawn(self.roots)
+        self.pool.give(await self.pool.take())
 
     async def close(self) -> None:
-        if self._spare is not None:
-            self._spare.cancel()
-            with contextlib.suppress(BaseException):
-                await (await self._spare).kill()
-            self._spare = None
-        if self._active is not None:
-            await self._active.kill()
-            self._active = None
+        await self.pool.close()
+
+    @property
+    def restarts(self) -> int:
+        """How many workers were stopped; for tests and the log."""
+        return self.pool.restarts
 
     @property
     def pid(self) -> int | None:
-        return self._active.proc.pid if self._active else None
+        return self.pool.pid
 
     async def build(
         self,
@@ -165,7 +158,7 @@ class Builder:
         self, request: dict[str, Any], done: dict[Path, FileResult]
     ) -> tuple[Path | None, str, int, dict[str, Any]] | None:
         """Send one request; None when it finished, else where it stopped and why."""
-        worker = await self._worker()
+        worker = await self.pool.take()
         current: tuple[Path | None, str, int] = (None, "", 0)
         try:
             await worker.send(request)
@@ -179,9 +172,12 @@ class Builder:
                     result = FileResult.from_json(msg)
                     done[result.file] = result
                 elif msg["t"] == "done":
+                    self.pool.give(worker)
                     return None
-        except (TimeoutError, WorkerDied, json.JSONDecodeError) as exc:
-            await self._replace(worker)
+        except BaseException as exc:
+            await self.pool.replace(worker)
+            if not isinstance(exc, TimeoutError | WorkerDied | json.JSONDecodeError):
+                raise  # cancelled: the worker may be busy still, so it went too
             file, label, line = current
             what = f"builder {label}" if label else f"importing {file.name if file else 'a file'}"
             if isinstance(exc, TimeoutError):
@@ -193,31 +189,6 @@ class Builder:
             error = {"type": kind, "message": message, "file": str(file or ""), "line": line,
                      "label": label, "traceback": []}  # fmt: skip
             return file, label, line, error
-
-    async def _worker(self) -> Worker:
-        if self._active is None or self._active.proc.returncode is not None:
-            await self._promote()
-        assert self._active is not None
-        return self._active
-
-    async def _replace(self, worker: Worker) -> None:
-        self.restarts += 1
-        await worker.kill()
-        if self._active is worker:
-            self._active = None
-        await self._promote()
-
-    async def _promote(self) -> None:
-        """The spare becomes the worker (it is usually warm already); start a new spare."""
-        spare = self._spare
-        self._spare = asyncio.create_task(Worker.spawn(self.roots))
-        if spare is not None:
-            try:
-                self._active = await spare
-                return
-            except (TimeoutError, WorkerDied, OSError):
-                pass
-        self._active = await Worker.spawn(self.roots)
 
 
 def _kind(file: Path) -> str:
