@@ -23,6 +23,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from widgetkit.handlers import ActionContext, Outcome, PayloadError
+from widgetkit.sandbox import Failure
 from widgetkit.sandbox.calls import NO_HANDLER
 
 from .action_log import ActionLog, Entry, cause
@@ -110,7 +111,7 @@ class ActionService:
             if isinstance(exc, HandlerError) and not exc.payload:
                 self._failed(entry, exc, action.type)
                 raise
-            message = exc.cause["message"] if isinstance(exc, HandlerError) else str(exc)
+            message = exc.cause.message if isinstance(exc, HandlerError) else str(exc)
             event = ErrorEvent(code="custom", message=message, allow_retry=False)
             entry["events"].append(event.model_dump(mode="json", exclude_none=True))
             entry["error"] = _cause(exc)
@@ -236,9 +237,9 @@ _NO_HANDLER = NO_HANDLER
 
 
 def _cause(exc: BaseException) -> dict[str, Any]:
-    """The log's cause: the worker's, with the user's traceback lines, or this process's own."""
+    """The log's cause: the worker's, with the user's frames, or this process's own."""
     found = getattr(exc, "cause", None)
-    return found if isinstance(found, dict) else cause(exc)
+    return (found if isinstance(found, Failure) else cause(exc)).to_dict()
 
 
 def _note(outcome: Outcome) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.handlers import ActionContext, ActionFailed, Outcome
-from widgetkit.sandbox import DEFAULT_TIMEOUT, Pool, Worker, WorkerDied
+from widgetkit.sandbox import DEFAULT_TIMEOUT, Failure, Pool, Worker, WorkerDied
 from widgetkit.sandbox.loader import stamp_of
 from widgetkit.sandbox.render import PAYLOAD_SCHEMA, Rendered, render_payload
 
@@ -38,11 +38,11 @@ POOL_SIZE = 8  # calls at once: each stuck click holds one worker until its limi
 
 
 class HandlerError(Exception):
-    """User code in the worker raised; `cause` is what the action log shows (with traceback
-    lines), `payload` says the payload did not fit the handler's model."""
+    """User code in the worker raised; `cause` is what the action log shows (with the user's
+    frames), `payload` says the payload did not fit the handler's model."""
 
-    def __init__(self, cause: dict[str, Any], *, payload: bool = False) -> None:
-        super().__init__(f"{cause.get('type')}: {cause.get('message')}")
+    def __init__(self, cause: Failure, *, payload: bool = False) -> None:
+        super().__init__(str(cause))
         self.cause = cause
         self.payload = payload
 
@@ -52,7 +52,7 @@ class CallTimeout(TimeoutError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.cause = {"type": "Timeout", "message": message, "where": "", "traceback": []}
+        self.cause = Failure("Timeout", message)
 
 
 class Calls:
@@ -147,7 +147,8 @@ class Calls:
         try:
             async for msg in lines:
                 if msg["t"] == "error":
-                    error = HandlerError(msg["error"], payload=bool(msg.get("payload")))
+                    cause = Failure.from_dict(msg["error"])
+                    error = HandlerError(cause, payload=bool(msg.get("payload")))
                 elif msg["t"] == "outcome" and msg["kind"] == "stream":
                     return outcome_from_json(msg, _states(lines))
                 elif msg["t"] == "outcome":
@@ -214,7 +215,7 @@ async def _states(lines: AsyncGenerator[dict[str, Any], None]) -> AsyncIterator[
             elif msg["t"] == "end" and msg.get("failed") is not None:
                 failure = ActionFailed(msg["failed"])
             elif msg["t"] == "error":
-                failure = HandlerError(msg["error"])
+                failure = HandlerError(Failure.from_dict(msg["error"]))
     finally:
         await lines.aclose()
     if failure is not None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .failure import Failure
 from .pool import DEFAULT_TIMEOUT, Pool, WorkerDied
 
 __all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "StateResult", "WidgetResult"]
@@ -35,7 +36,7 @@ class StateResult:
     payload: dict[str, Any] | None
     diagnostics: list[dict[str, str]]
     line: int = 0
-    error: dict[str, Any] | None = None  # an exception or a timeout, with user frames
+    error: Failure | None = None  # an exception or a timeout, with user frames
     where: str = ""  # the call that raised a WidgetError, e.g. "Title(…)"
 
     @property
@@ -61,7 +62,7 @@ class FileResult:
 
     file: Path
     kind: str  # "builder" for .py, "payload" for .json and .widget
-    error: dict[str, Any] | None = None
+    error: Failure | None = None
     deps: set[Path] = field(default_factory=set)  # user files it imports, transitively
     widgets: list[WidgetResult] = field(default_factory=list)
 
@@ -69,12 +70,12 @@ class FileResult:
     def from_json(cls, msg: dict[str, Any]) -> FileResult:
         widgets = [
             WidgetResult(
-                w["name"], w["title"], w["doc"], w["line"], [StateResult(**s) for s in w["states"]]
+                w["name"], w["title"], w["doc"], w["line"], [_state(s) for s in w["states"]]
             )
             for w in msg["widgets"]
         ]
         deps = {Path(d) for d in msg["deps"]}
-        return cls(Path(msg["file"]), msg["kind"], msg["error"], deps, widgets)
+        return cls(Path(msg["file"]), msg["kind"], _failure(msg["error"]), deps, widgets)
 
 
 class Builder:
@@ -129,7 +130,7 @@ class Builder:
         }
         async with self._lock:
             done: dict[Path, FileResult] = {}
-            stopped: dict[Path, dict[str, dict[str, Any]]] = {}  # file -> label -> error
+            stopped: dict[Path, dict[str, Failure]] = {}  # file -> label -> error
             while True:
                 rest = [f for f in todo if f not in done]
                 if not rest:
@@ -156,7 +157,7 @@ class Builder:
 
     async def _run(
         self, request: dict[str, Any], done: dict[Path, FileResult]
-    ) -> tuple[Path | None, str, int, dict[str, Any]] | None:
+    ) -> tuple[Path | None, str, int, Failure] | None:
         """Send one request; None when it finished, else where it stopped and why."""
         worker = await self.pool.take()
         current: tuple[Path | None, str, int] = (None, "", 0)
@@ -186,16 +187,22 @@ class Builder:
             else:
                 message = f"{what} stopped the worker ({exc}); a fresh worker took over"
                 kind = "WorkerCrash"
-            error = {"type": kind, "message": message, "file": str(file or ""), "line": line,
-                     "label": label, "traceback": []}  # fmt: skip
-            return file, label, line, error
+            return file, label, line, Failure(kind, message, str(file or ""), line, label)
 
 
 def _kind(file: Path) -> str:
     return "builder" if file.suffix == ".py" else "payload"
 
 
-def _fill_stopped(result: FileResult, errors: dict[str, dict[str, Any]]) -> None:
+def _state(msg: dict[str, Any]) -> StateResult:
+    return StateResult(**{**msg, "error": _failure(msg["error"])})
+
+
+def _failure(msg: dict[str, Any] | None) -> Failure | None:
+    return Failure.from_dict(msg) if msg is not None else None
+
+
+def _fill_stopped(result: FileResult, errors: dict[str, Failure]) -> None:
     """Put the stopped states back in the result, each failing with its timeout error."""
     for label, error in errors.items():
         name, _, state = label.partition("[")
@@ -203,8 +210,8 @@ def _fill_stopped(result: FileResult, errors: dict[str, dict[str, Any]]) -> None
         for w in result.widgets:
             if w.name == name:
                 diag = {"path": "", "severity": "error", "code": "builder-timeout",
-                        "message": error["message"], "hint": "make the builder return sooner"}  # fmt: skip
-                stopped = StateResult(state, None, None, [diag], error["line"], error)
+                        "message": error.message, "hint": "make the builder return sooner"}  # fmt: skip
+                stopped = StateResult(state, None, None, [diag], error.line, error)
                 w.states = [stopped if s.name == state else s for s in w.states]
                 if not any(s.name == state for s in w.states):
                     w.states.append(stopped)

@@ -15,8 +15,7 @@ that is not a build to `handle`, and ends each answer with `{"t": "done", "types
             {"t": "end", "failed"}                  the stream ended (`failed`: ActionFailed's text)
         or  {"t": "error", "error": cause, "payload": bool}   the handler raised
 
-A cause is `{"type", "message", "where", "traceback": ["file:line in name: code", ...]}` with only
-the user's frames. This worker is not the build worker, so no save tells it what changed: each
+A cause is a `Failure`'s dict (`failure.py`), with only the user's frames. This worker is not the build worker, so no save tells it what changed: each
 call first forgets the user modules whose source changed since they were compiled (`refresh`).
 """
 
@@ -37,6 +36,7 @@ from widgetkit.handlers import ActionContext, ActionFailed, ActionRouter, Outcom
 from widgetkit.widget import Widget
 
 from . import loader
+from .failure import Failure
 from .render import Rendered, render_widget, widget_schema
 
 __all__ = ["NO_HANDLER", "done_extra", "handle", "refresh", "routers_in"]
@@ -83,7 +83,9 @@ def handle(req: dict[str, Any], say: Say) -> None:
     elif kind == "export":
         _export(req["spec"], say)
     else:
-        say({"t": "error", "error": _cause_text("ProtocolError", f"unknown request {kind!r}")})
+        say(
+            {"t": "error", "error": Failure("ProtocolError", f"unknown request {kind!r}").to_dict()}
+        )
 
 
 def done_extra() -> dict[str, Any]:
@@ -185,7 +187,7 @@ def _export(spec: str, say: Say) -> None:
     try:
         say({"t": "result", "doc": export_widget(load_builder(spec))})
     except (ExportError, WidgetError, ImportError) as exc:
-        say({"t": "error", "error": _cause_text(type(exc).__name__, str(exc))})
+        say({"t": "error", "error": Failure(type(exc).__name__, str(exc)).to_dict()})
     except BaseException as exc:  # the builder is user code
         say({"t": "error", "error": _cause(exc)})
 
@@ -252,15 +254,5 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
 
 
 def _cause(exc: BaseException) -> dict[str, Any]:
-    """An exception as the action log shows it: type, message, the innermost user frame, and the
-    user's traceback lines."""
-    err = loader.error_of(exc)
-    frames = [f"{f['file']}:{f['line']} in {f['name']}: {f['code']}" for f in err["traceback"]]
-    last = err["traceback"][-1] if err["traceback"] else None
-    where = f"{last['file']}:{last['line']} in {last['name']}" if last else ""
-    message = str(exc) if not isinstance(exc, SyntaxError) else err["message"]
-    return {"type": type(exc).__name__, "message": message, "where": where, "traceback": frames}
-
-
-def _cause_text(kind: str, message: str) -> dict[str, Any]:
-    return {"type": kind, "message": message, "where": "", "traceback": []}
+    """An exception as the action log shows it: type, message, the user's frames."""
+    return loader.error_of(exc).to_dict()

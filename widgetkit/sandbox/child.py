@@ -14,6 +14,7 @@ import importlib
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
     try:
         module = loader.load(file)
     except BaseException as exc:  # user code may raise anything, SystemExit included
-        out["error"] = explain.import_error(exc, file)
+        out["error"] = explain.import_error(exc, file).to_dict()
         return out
     out["deps"] = loader.deps(module.__name__)
     for w in discover.widgets_in(module):
@@ -51,11 +52,11 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
                 diags = [d.to_dict() for d in validate(payload, runtime=runtime)]
             except WidgetError as exc:
                 diags = [d.to_dict() for d in exc.diagnostics]
-                where, at = exc.where, loader.error_of(exc)["line"] or line
+                where, at = exc.where, loader.error_of(exc).line or line
             except BaseException as exc:
-                error = loader.error_of(exc, label)
-                diags = [d.to_dict() for d in explain.builder_error(exc, w, error)]
-                at = error["line"] or line
+                failure = loader.error_of(exc, label)
+                diags = [d.to_dict() for d in explain.builder_error(exc, w, failure)]
+                error, at = failure.to_dict(), failure.line or line
             states.append({"name": state, "data": data, "payload": payload,
                            "diagnostics": diags, "line": at, "error": error,
                            "where": where})  # fmt: skip
@@ -73,7 +74,7 @@ def _build_payload(file: Path, explicit: bool, runtime: Any, say: Any) -> dict[s
             payload = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             line = getattr(exc, "lineno", 0)
-            out["error"] = {**loader.error_of(exc), "file": str(file), "line": line}
+            out["error"] = replace(loader.error_of(exc), file=str(file), line=line).to_dict()
             return out
         # In a folder walk, JSON that is plainly not a widget (package.json) is not ours.
         founds = [discover.Found(file, "", payload)]

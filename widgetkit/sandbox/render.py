@@ -96,11 +96,11 @@ def _build(w: Widget[Any, Any], kwargs: dict[str, Any], file: Path) -> Rendered:
         return Rendered(None, list(exc.diagnostics))
     except Exception as exc:  # the builder is user code
         error = loader.error_of(exc)
-        if not error["line"]:  # a file outside the watched paths: name its line all the same
-            error["line"] = next((ln for f, ln in _frames(exc) if f == file), 0)
+        if not error.line:  # a file outside the watched paths: name its line all the same
+            error = replace(error, line=next((ln for f, ln in _frames(exc) if f == file), 0))
         first, *rest = explain.builder_error(exc, w, error)
-        if error["line"]:
-            first = replace(first, message=f"{first.message} (line {error['line']})")
+        if error.line:
+            first = replace(first, message=f"{first.message} (line {error.line})")
         return Rendered(None, [first, *rest])
     payload = node.to_dict()
     return Rendered(payload, validate(payload))
