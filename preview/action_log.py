@@ -12,7 +12,9 @@ Each entry: `id`, `time` (ISO), `ms` (handler time), `mode` ("stream" | "sync" |
 `item_id`, `item_index` (the sender's place in its thread, since a fresh server makes new item
 ids), `outcome` (update, reply, notice, unchanged, stream, failed, unhandled, error, timeout,
 client), `events` (the ChatKit events sent back, as JSON), `error` (a `Failure`'s dict:
-"type", "message", "where", the user's frames, when the handler raised) and `note` (a sentence for the log panel).
+"type", "message", "where", the user's frames, when the handler raised), `diagnostics` (the
+warnings of the widget it answered, as the sandbox found them) and `note` (a sentence for the log
+panel).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class ActionLog:
             "outcome": "pending",
             "events": [],
             "error": None,
+            "diagnostics": [],
             "note": "",
             **fields,
         }

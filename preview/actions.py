@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from widgetkit.builders import Node, diagnose
 from widgetkit.handlers import ActionContext, Outcome, PayloadError
 from widgetkit.sandbox import Failure
 from widgetkit.sandbox.calls import NO_HANDLER
@@ -102,6 +103,7 @@ class ActionService:
         outcome: Outcome | None = None
         try:
             outcome = await self._outcome(action, ctx, thread.id)
+            entry["diagnostics"] = _diagnostics(outcome)
             async for event in outcome_events(
                 outcome, thread, sender, generate_id=self._ids(thread)
             ):
@@ -151,6 +153,7 @@ class ActionService:
         store = self.preview.server.store if self.preview.server else None
         try:
             outcome = await self._outcome(action, ctx, thread.id)
+            entry["diagnostics"] = _diagnostics(outcome)
             response = await sync_outcome_response(
                 outcome, thread, action, sender, context, store=store
             )
@@ -240,6 +243,14 @@ def _cause(exc: BaseException) -> dict[str, Any]:
     """The log's cause: the worker's, with the user's frames, or this process's own."""
     found = getattr(exc, "cause", None)
     return (found if isinstance(found, Failure) else cause(exc)).to_dict()
+
+
+def _diagnostics(outcome: Outcome) -> list[dict[str, str]]:
+    """The warnings of the handler's widget as the sandbox found them (it is not validated
+    again: the worker sent them beside it)."""
+    if not isinstance(outcome.widget, Node):
+        return []
+    return [d.to_dict() for d in diagnose(outcome.widget.to_dict())]
 
 
 def _note(outcome: Outcome) -> str:

@@ -23,6 +23,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from widgetkit.builders import remember
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.handlers import ActionContext, ActionFailed, Outcome
 from widgetkit.sandbox import DEFAULT_TIMEOUT, Failure, Pool, Worker, WorkerDied
@@ -211,6 +212,7 @@ async def _states(lines: AsyncGenerator[dict[str, Any], None]) -> AsyncIterator[
     try:
         async for msg in lines:
             if msg["t"] == "state":
+                remember(msg["widget"], [Diagnostic.from_dict(d) for d in msg["diagnostics"]])
                 yield msg["widget"]
             elif msg["t"] == "end" and msg.get("failed") is not None:
                 failure = ActionFailed(msg["failed"])

@@ -10,8 +10,8 @@ that is not a build to `handle`, and ends each answer with `{"t": "done", "types
     {"t": "export", "spec"}                     ->  {"t": "result", "doc"} or {"t": "error", ...}
     {"t": "action", "type", "payload", "ctx", "near"}
         ->  {"t": "begin"}                          modules loaded; the handler starts
-            {"t": "outcome", "kind", "type", "widget", "notice", "message"}
-            {"t": "state", "widget"} ...            a stream: one line per state, as produced
+            {"t": "outcome", "kind", "type", "widget", "diagnostics", "notice", "message"}
+            {"t": "state", "widget", "diagnostics"} ...   a stream: a line per state, as produced
             {"t": "end", "failed"}                  the stream ended (`failed`: ActionFailed's text)
         or  {"t": "error", "error": cause, "payload": bool}   the handler raised
 
@@ -30,7 +30,7 @@ from types import ModuleType
 from typing import Any
 
 from widgetkit import discover
-from widgetkit.builders import Node, check_whole
+from widgetkit.builders import Node, check_whole, diagnose
 from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.handlers import ActionContext, ActionFailed, ActionRouter, Outcome, PayloadError
 from widgetkit.widget import Widget
@@ -230,7 +230,7 @@ def _stream(outcome: Outcome, say: Say) -> None:
                 state = _loop().run_until_complete(anext(states))
             except StopAsyncIteration:
                 break
-            say({"t": "state", "widget": check_whole(state)})
+            say({"t": "state", **_widget_json(state)})
     except ActionFailed as exc:
         say({"t": "end", "failed": exc.message})
         return
@@ -240,14 +240,22 @@ def _stream(outcome: Outcome, say: Say) -> None:
     say({"t": "end", "failed": None})
 
 
+def _widget_json(node: Node) -> dict[str, Any]:
+    """A handler's widget and its diagnostics (warnings: it has no errors), checked once: by
+    the builder call that made its root (`check_whole` finds that remembered)."""
+    widget = check_whole(node)
+    return {"widget": widget, "diagnostics": [d.to_dict() for d in diagnose(widget)]}
+
+
 def _outcome_json(outcome: Outcome) -> dict[str, Any]:
-    widget = check_whole(outcome.widget) if isinstance(outcome.widget, Node) else None
+    widget = _widget_json(outcome.widget) if isinstance(outcome.widget, Node) else {}
     notice = outcome.notice
     return {
         "t": "outcome",
         "kind": outcome.kind,
         "type": outcome.type,
-        "widget": widget,
+        "widget": None,
+        **widget,
         "notice": {"text": notice.text, "level": notice.level} if notice else None,
         "message": outcome.message,
     }

@@ -21,7 +21,8 @@ from typing import Any
 from pydantic_core import to_jsonable_python
 
 from widgetkit import discover
-from widgetkit.diagnostics import WidgetError
+from widgetkit.builders import diagnose
+from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.validate import validate
 
 from . import explain, loader
@@ -49,7 +50,7 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
             payload, diags, error, where, at = None, [], None, "", line
             try:
                 payload = w.build(state if w.samples else None).to_dict()
-                diags = [d.to_dict() for d in validate(payload, runtime=runtime)]
+                diags = [d.to_dict() for d in _diagnose(payload, runtime)]
             except WidgetError as exc:
                 diags = [d.to_dict() for d in exc.diagnostics]
                 where, at = exc.where, loader.error_of(exc).line or line
@@ -87,13 +88,19 @@ def _build_payload(file: Path, explicit: bool, runtime: Any, say: Any) -> dict[s
         name = found.label or ("default" if i == 0 else f"state {i + 1}")
         diags = [d.to_dict() for d in found.diagnostics]
         if found.payload is not None:
-            diags += [d.to_dict() for d in validate(found.payload, runtime=runtime)]
+            diags += [d.to_dict() for d in _diagnose(found.payload, runtime)]
         states.append({"name": name, "data": None, "payload": found.payload,
                        "diagnostics": diags, "line": found.line, "error": None,
                        "where": ""})  # fmt: skip
     title = file.stem.replace("_", " ").capitalize()
     out["widgets"] = [{"name": file.name, "title": title, "doc": "", "line": 0, "states": states}]
     return out
+
+
+def _diagnose(payload: Any, runtime: Any) -> list[Diagnostic]:
+    """Every diagnostic of a state, warnings included. The root's builder call validated the
+    tree already (`builders.diagnose` remembers it); a runtime's rules are checked apart."""
+    return diagnose(payload) if runtime is None else validate(payload, runtime=runtime)
 
 
 def serve(paths: list[Path]) -> None:

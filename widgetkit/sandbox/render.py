@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from widgetkit.builders import diagnose
 from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.params import params_model, params_schema, parse_params
-from widgetkit.validate import validate
 from widgetkit.widget import Widget
 
 from . import explain, loader
@@ -67,7 +67,7 @@ def render_payload(data: Any) -> Rendered:
     if not isinstance(data, dict):
         problem = _problem("", "not-an-object", "The widget JSON must be an object.")
         return Rendered(None, [], [problem])
-    return Rendered(data, validate(data))
+    return Rendered(data, diagnose(data))
 
 
 def render_widget(w: Widget[Any, Any], data: Any, file: Path) -> Rendered:
@@ -103,7 +103,7 @@ def _build(w: Widget[Any, Any], kwargs: dict[str, Any], file: Path) -> Rendered:
             first = replace(first, message=f"{first.message} (line {error.line})")
         return Rendered(None, [first, *rest])
     payload = node.to_dict()
-    return Rendered(payload, validate(payload))
+    return Rendered(payload, diagnose(payload))  # its builder call validated it already
 
 
 def _problem(path: str, code: str, message: str, hint: str = "") -> Diagnostic:
