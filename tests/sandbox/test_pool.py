@@ -56,6 +56,7 @@ def resource_warnings() -> list[str]:
 
 
 async def test_close_ends_a_worker_in_use_and_a_spare_still_starting(tmp_path: Path) -> None:
+    resource_warnings()  # what earlier tests left is theirs
     before = children()
     pool = Pool([tmp_path])
     busy = await pool.take()  # out for a use, never given back; a spare starts meanwhile
@@ -73,6 +74,7 @@ async def test_close_ends_a_worker_in_use_and_a_spare_still_starting(tmp_path: P
 async def test_close_right_after_start_leaves_no_process(tmp_path: Path) -> None:
     # The spare's spawn is cancelled wherever it is: before its process, or inside
     # create_subprocess_exec while the pipes connect.
+    resource_warnings()
     before = children()
     for ticks in range(0, 40, 4):
         pool = Pool([tmp_path])
@@ -86,6 +88,7 @@ async def test_close_right_after_start_leaves_no_process(tmp_path: Path) -> None
 
 async def test_closing_the_calls_ends_a_call_in_progress(tmp_path: Path) -> None:
     (tmp_path / "spin.py").write_text(textwrap.dedent(SPIN), encoding="utf-8")
+    resource_warnings()
     before = children()
     calls = Calls([tmp_path], timeout=60.0)
     calls.start()

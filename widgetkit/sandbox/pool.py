@@ -82,7 +82,14 @@ class Worker:
         """End the worker and every process its user code forked (they share its group)."""
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        await self.proc.wait()
+        try:
+            await self.proc.wait()
+        finally:
+            # Closed here even when the wait is cancelled (a server shutting down): asyncio closes
+            # it itself only once the loop has run the callbacks of the exit and the pipe's end,
+            # and a loop that stops first leaves the transport to the garbage collector, which
+            # warns "unclosed transport" (and "subprocess still running" before the exit).
+            self.proc._transport.close()  # type: ignore[attr-defined]  # no public way
 
 
 Prepare = Callable[[Worker], Awaitable[None]]
