@@ -8,10 +8,11 @@ HTML or JavaScript by hand.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
@@ -35,7 +36,8 @@ from widgetkit.catalog.types import (
     Union,
 )
 
-from .state import CHATKIT_JS, RENDERERS, Preview, first_scan, widget_details
+from .library import Entry, grouped
+from .state import CHATKIT_JS, INDEX_PAGE, RENDERERS, ListQuery, Preview, first_scan, widget_details
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEMES = ("light", "dark")
@@ -79,21 +81,55 @@ def _theme(request: Request) -> str:
 
 
 async def index(request: Request) -> Response:
+    """The widgets grouped by file, a page at a time (`offset`, `limit`), filtered by `q` and
+    `errors` as `/api/widgets` is; the page's script loads the next page as it scrolls."""
     preview: Preview = request.app.state.preview
     building = not await first_scan(preview)
-    groups = preview.library.groups()
-    total = sum(len(entries) for entries in groups.values())
-    failing = sum(1 for entries in groups.values() for e in entries if e.errors)
-    theme = _theme(request)
+    try:
+        query = ListQuery.of(request, default_limit=INDEX_PAGE)
+    except ValueError as exc:
+        return _html("missing.html", 400, message=str(exc), theme=_theme(request))
+    library = preview.library
+    selected = query.select(library)
+    shown = query.page(selected)
+    files = {e.rel for e in library.entries.values()}
     return _html(
         "index.html",
-        groups=groups,
-        total=total,
-        failing=failing,
-        paths=[str(p) for p in preview.library.paths],
-        theme=theme,
+        groups=grouped(shown),
+        counts=Counter(e.rel for e in selected),
+        link=widget_link,
+        state_link=lambda e, name: f"{widget_link(e)}?state={quote(name, safe='')}",
+        total=len(library.entries),
+        files=len(files),
+        failing=sum(1 for e in library.entries.values() if e.errors),
+        matching=len(selected),
+        offset=query.offset,
+        limit=query.limit,
+        shown=len(shown),
+        q=query.q,
+        errors=query.errors,
+        errors_link=_index_link(q=query.q, errors=not query.errors),
+        next_link=_index_link(
+            q=query.q, errors=query.errors, offset=query.offset + len(shown), limit=query.limit
+        ),
+        paths=[str(p) for p in library.paths],
+        theme=_theme(request),
         building=building,
     )
+
+
+def widget_link(entry: Entry) -> str:
+    """The preview's page of `entry`; an id's odd characters (`#`, `?`, `%`, spaces) escaped."""
+    return "/widget/" + quote(entry.id, safe="/:@")
+
+
+def _index_link(*, q: str, errors: bool, offset: int = 0, limit: int | None = INDEX_PAGE) -> str:
+    params = {
+        k: v for k, v in {"q": q, "errors": "1" if errors else "", "offset": offset}.items() if v
+    }
+    if limit is not None and limit != INDEX_PAGE:
+        params["limit"] = limit
+    return "/?" + urlencode(params) if params else "/"
 
 
 async def widget_page(request: Request) -> Response:

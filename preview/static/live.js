@@ -4,10 +4,11 @@
 /**
  * Follows /events and calls onMessage for each message. After a reconnect that missed messages
  * (the server restarted, or the page slept) it calls onStale, since the page's picture is old.
+ * `query` says what the page shows ("?index", "?widget=<id>"), so the server can send only that.
  */
-export function follow(onMessage, onStale) {
+export function follow(onMessage, onStale, query = "") {
   if (typeof EventSource === "undefined") return null;
-  const source = new EventSource("/events");
+  const source = new EventSource(`/events${query}`);
   let generation = null;
   source.onmessage = (ev) => {
     const msg = JSON.parse(ev.data);
