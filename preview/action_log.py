@@ -11,8 +11,10 @@ Each entry: `id`, `time` (ISO), `ms` (handler time), `mode` ("stream" | "sync" |
 `handler` (the action config's "server" or "client"), `type`, `payload`, `form`, `thread_id`,
 `item_id`, `item_index` (the sender's place in its thread, since a fresh server makes new item
 ids), `outcome` (update, reply, notice, unchanged, stream, failed, unhandled, error, timeout,
-client), `events` (the ChatKit events sent back, as JSON), `error` (`{"type", "message", "where"}`
-when the handler raised) and `note` (a sentence for the log panel).
+client), `events` (the ChatKit events sent back, as JSON), `error` (a `Failure`'s dict:
+"type", "message", "where", the user's frames, when the handler raised), `diagnostics` (the
+warnings of the widget it answered, as the sandbox found them) and `note` (a sentence for the log
+panel).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from collections import deque
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
+
+from widgetkit.sandbox.failure import Failure, Frame
 
 __all__ = ["MAX_ENTRIES", "ActionLog", "Entry", "cause", "normalise", "replay"]
 
@@ -54,6 +58,7 @@ class ActionLog:
             "outcome": "pending",
             "events": [],
             "error": None,
+            "diagnostics": [],
             "note": "",
             **fields,
         }
@@ -85,18 +90,21 @@ def _public(entry: Entry) -> Entry:
     return {k: v for k, v in entry.items() if not k.startswith("_")}
 
 
-def cause(exc: BaseException) -> dict[str, str]:
-    """What the log shows of a handler's exception: its type, message and the innermost frame
-    outside widgetkit's own code (openai-chatkit sends the page a bare error event)."""
-    where = ""
+def cause(exc: BaseException) -> Failure:
+    """What the log shows of an exception in this process: its type, message and the innermost
+    frame outside widgetkit's own code (openai-chatkit sends the page a bare error event)."""
+    frames: tuple[Frame, ...] = ()
     here = Path(__file__).resolve().parent.parent
-    for frame in traceback.extract_tb(exc.__traceback__):
-        file = Path(frame.filename).resolve()
+    for f in traceback.extract_tb(exc.__traceback__):
+        file = Path(f.filename).resolve()
         if not file.is_relative_to(here / "widgetkit") and "site-packages" not in file.parts:
-            where = f"{frame.filename}:{frame.lineno} in {frame.name}"
+            frames = (Frame(f.filename, f.lineno or 0, f.name, (f.line or "").strip()),)
+    at = frames[-1] if frames else Frame("", 0, "", "")
     if isinstance(exc, TimeoutError) and not str(exc):
-        return {"type": "Timeout", "message": "the handler did not answer in time", "where": where}
-    return {"type": type(exc).__name__, "message": str(exc), "where": where}
+        return Failure(
+            "Timeout", "the handler did not answer in time", at.file, at.line, "", frames
+        )
+    return Failure(type(exc).__name__, str(exc), at.file, at.line, "", frames)
 
 
 _SKIPPED_EVENTS = {"stream_options", "thread.updated"}  # not answers: stream settings, titles

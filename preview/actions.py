@@ -21,7 +21,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from widgetkit.builders import Node, diagnose
 from widgetkit.handlers import ActionContext, Outcome, PayloadError
+from widgetkit.sandbox import Failure
 from widgetkit.sandbox.calls import NO_HANDLER
 
 from .action_log import ActionLog, Entry, cause
@@ -101,6 +103,7 @@ class ActionService:
         outcome: Outcome | None = None
         try:
             outcome = await self._outcome(action, ctx, thread.id)
+            entry["diagnostics"] = _diagnostics(outcome)
             async for event in outcome_events(
                 outcome, thread, sender, generate_id=self._ids(thread)
             ):
@@ -110,7 +113,7 @@ class ActionService:
             if isinstance(exc, HandlerError) and not exc.payload:
                 self._failed(entry, exc, action.type)
                 raise
-            message = exc.cause["message"] if isinstance(exc, HandlerError) else str(exc)
+            message = exc.cause.message if isinstance(exc, HandlerError) else str(exc)
             event = ErrorEvent(code="custom", message=message, allow_retry=False)
             entry["events"].append(event.model_dump(mode="json", exclude_none=True))
             entry["error"] = _cause(exc)
@@ -150,6 +153,7 @@ class ActionService:
         store = self.preview.server.store if self.preview.server else None
         try:
             outcome = await self._outcome(action, ctx, thread.id)
+            entry["diagnostics"] = _diagnostics(outcome)
             response = await sync_outcome_response(
                 outcome, thread, action, sender, context, store=store
             )
@@ -240,9 +244,17 @@ _NO_HANDLER = NO_HANDLER
 
 
 def _cause(exc: BaseException) -> dict[str, Any]:
-    """The log's cause: the worker's, with the user's traceback lines, or this process's own."""
+    """The log's cause: the worker's, with the user's frames, or this process's own."""
     found = getattr(exc, "cause", None)
-    return found if isinstance(found, dict) else cause(exc)
+    return (found if isinstance(found, Failure) else cause(exc)).to_dict()
+
+
+def _diagnostics(outcome: Outcome) -> list[dict[str, str]]:
+    """The warnings of the handler's widget as the sandbox found them (it is not validated
+    again: the worker sent them beside it)."""
+    if not isinstance(outcome.widget, Node):
+        return []
+    return [d.to_dict() for d in diagnose(outcome.widget.to_dict())]
 
 
 def _note(outcome: Outcome) -> str:

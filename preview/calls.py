@@ -19,14 +19,14 @@ Example::
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from widgetkit.builders import remember
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.handlers import ActionContext, ActionFailed, Outcome
-from widgetkit.sandbox import DEFAULT_TIMEOUT, Worker, WorkerDied
+from widgetkit.sandbox import DEFAULT_TIMEOUT, Failure, Pool, Worker, WorkerDied
 from widgetkit.sandbox.loader import stamp_of
 from widgetkit.sandbox.render import PAYLOAD_SCHEMA, Rendered, render_payload
 
@@ -39,11 +39,11 @@ POOL_SIZE = 8  # calls at once: each stuck click holds one worker until its limi
 
 
 class HandlerError(Exception):
-    """User code in the worker raised; `cause` is what the action log shows (with traceback
-    lines), `payload` says the payload did not fit the handler's model."""
+    """User code in the worker raised; `cause` is what the action log shows (with the user's
+    frames), `payload` says the payload did not fit the handler's model."""
 
-    def __init__(self, cause: dict[str, Any], *, payload: bool = False) -> None:
-        super().__init__(f"{cause.get('type')}: {cause.get('message')}")
+    def __init__(self, cause: Failure, *, payload: bool = False) -> None:
+        super().__init__(str(cause))
         self.cause = cause
         self.payload = payload
 
@@ -53,50 +53,41 @@ class CallTimeout(TimeoutError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.cause = {"type": "Timeout", "message": message, "where": "", "traceback": []}
+        self.cause = Failure("Timeout", message)
 
 
 class Calls:
     """The interactive calls, each in a worker of its own while it runs.
 
-    Workers wait idle between calls, and one more is kept warm as a spare; a call takes an idle
-    worker (or the spare) and gives it back when it ends, so a handler stuck until its limit holds
-    up only its own click. At most `size` calls run at once.
+    Workers wait idle between calls in the calls' `Pool`, and one more is kept warm as a spare; a
+    call takes an idle worker (or the spare) and gives it back when it ends, so a handler stuck
+    until its limit holds up only its own click. At most `size` calls run at once.
     """
 
     def __init__(
         self, paths: list[Path], *, timeout: float = DEFAULT_TIMEOUT, size: int = POOL_SIZE
     ) -> None:
-        self.paths = [Path(p).resolve() for p in paths]
+        self.pool = Pool(paths, size=size, prepare=self._warm)
+        self.paths = self.pool.roots
         self.timeout = timeout  # renders; actions pass the action service's own
-        self.restarts = 0
         self.types: list[str] = []  # the action types the routers handle, as last seen
-        self._idle: list[Worker] = []
-        self._spare: asyncio.Task[Worker] | None = None
-        self._slots = asyncio.Semaphore(size)
-        self._started = False
         # (file, builder) -> (the file's stamp, its schema): a page view asks no worker again
         self._schemas: dict[tuple[Path, str], tuple[tuple[int, int], dict[str, Any]]] = {}
 
     def start(self) -> None:
-        if not self._started:
-            self._started = True
-            self._spare = asyncio.create_task(self._spawn())
+        self.pool.start()
 
     async def close(self) -> None:
-        spare, self._spare = self._spare, None
-        if spare is not None:
-            spare.cancel()
-            with contextlib.suppress(BaseException):
-                await (await spare).kill()
-        idle, self._idle = self._idle, []
-        for worker in idle:
-            await worker.kill()
+        await self.pool.close()
+
+    @property
+    def restarts(self) -> int:
+        return self.pool.restarts
 
     @property
     def pid(self) -> int | None:
         """An idle worker's process id (the one the next call takes), if any."""
-        return self._idle[-1].proc.pid if self._idle else None
+        return self.pool.pid
 
     # ---- the calls ---------------------------------------------------------------------------
 
@@ -157,7 +148,8 @@ class Calls:
         try:
             async for msg in lines:
                 if msg["t"] == "error":
-                    error = HandlerError(msg["error"], payload=bool(msg.get("payload")))
+                    cause = Failure.from_dict(msg["error"])
+                    error = HandlerError(cause, payload=bool(msg.get("payload")))
                 elif msg["t"] == "outcome" and msg["kind"] == "stream":
                     return outcome_from_json(msg, _states(lines))
                 elif msg["t"] == "outcome":
@@ -182,62 +174,35 @@ class Calls:
         replaced when a line takes longer than `timeout`, when it dies, and when the reader stops
         early (the worker would still be busy with the abandoned call)."""
         what = what or f"the {request['t']} call"
-        async with self._slots:
-            worker = await self._take()
-            finished = False
-            try:
-                await worker.send(request)
-                while True:
-                    try:
-                        msg = await asyncio.wait_for(worker.receive(), timeout)
-                    except TimeoutError:
-                        raise CallTimeout(
-                            f"{what} took longer than {timeout:g} s and was stopped; "
-                            "a fresh worker took over"
-                        ) from None
-                    if msg["t"] == "done":
-                        finished = True
-                        self.types = msg.get("types", self.types)
-                        return
-                    yield msg
-            finally:
-                if finished:
-                    self._idle.append(worker)
-                else:  # stopped, dead, or abandoned mid-answer: it may still be busy
-                    self.restarts += 1
-                    await worker.kill()
-
-    # ---- the workers -------------------------------------------------------------------------
-
-    async def _spawn(self) -> Worker:
-        worker = await Worker.spawn(self.paths)
+        worker = await self.pool.take()
+        finished = False
         try:
-            await worker.send({"t": "warm"})
-            while (msg := await asyncio.wait_for(worker.receive(), WARM_TIMEOUT))["t"] != "done":
-                pass
-            self.types = msg.get("types", self.types)
-        except (TimeoutError, WorkerDied, ValueError):
-            # A module that loops at import: a cold worker imports on the first call instead,
-            # where that call's own limit stops it.
-            await worker.kill()
-            worker = await Worker.spawn(self.paths)
-        except BaseException:  # close() cancelled the warm-up: no one else knows this worker
-            await worker.kill()
-            raise
-        return worker
+            await worker.send(request)
+            while True:
+                try:
+                    msg = await asyncio.wait_for(worker.receive(), timeout)
+                except TimeoutError:
+                    raise CallTimeout(
+                        f"{what} took longer than {timeout:g} s and was stopped; "
+                        "a fresh worker took over"
+                    ) from None
+                if msg["t"] == "done":
+                    finished = True
+                    self.types = msg.get("types", self.types)
+                    return
+                yield msg
+        finally:
+            if finished:
+                self.pool.give(worker)
+            else:  # stopped, dead, or abandoned mid-answer: it may still be busy
+                await self.pool.replace(worker)
 
-    async def _take(self) -> Worker:
-        """An idle worker, else the spare (usually warm already; a new spare starts)."""
-        self.start()
-        while self._idle:
-            worker = self._idle.pop()
-            if worker.proc.returncode is None:
-                return worker
-        spare, self._spare = self._spare, asyncio.create_task(self._spawn())
-        if spare is not None:
-            with contextlib.suppress(TimeoutError, WorkerDied, OSError):
-                return await spare
-        return await self._spawn()
+    async def _warm(self, worker: Worker) -> None:
+        """Import every module under the paths in a new worker, so a click does not pay for it."""
+        await worker.send({"t": "warm"})
+        while (msg := await asyncio.wait_for(worker.receive(), WARM_TIMEOUT))["t"] != "done":
+            pass
+        self.types = msg.get("types", self.types)
 
 
 async def _states(lines: AsyncGenerator[dict[str, Any], None]) -> AsyncIterator[dict[str, Any]]:
@@ -247,11 +212,12 @@ async def _states(lines: AsyncGenerator[dict[str, Any], None]) -> AsyncIterator[
     try:
         async for msg in lines:
             if msg["t"] == "state":
+                remember(msg["widget"], [Diagnostic.from_dict(d) for d in msg["diagnostics"]])
                 yield msg["widget"]
             elif msg["t"] == "end" and msg.get("failed") is not None:
                 failure = ActionFailed(msg["failed"])
             elif msg["t"] == "error":
-                failure = HandlerError(msg["error"])
+                failure = HandlerError(Failure.from_dict(msg["error"]))
     finally:
         await lines.aclose()
     if failure is not None:

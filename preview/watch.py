@@ -228,16 +228,18 @@ class Reloader:
         if result.error is not None:
             self.broken.add(file)
             err = result.error
-            problem = Diagnostic("", "error", "import-error", _sentence(err), _where(err, rel))
+            where = f"at {rel}:{err.line}" if err.line else f"in {rel}"
+            problem = Diagnostic("", "error", "import-error", str(err), where)
             entries = list(old.values())
             if not entries:
                 stem = rel.removesuffix(".py")
                 entries = [Entry(stem, file, rel, file.name, file.name, "", result.kind,  # type: ignore[arg-type]
-                                 err.get("line") or 0)]  # fmt: skip
+                                 err.line)]  # fmt: skip
             for entry in entries:
                 entry.problems = [problem]  # the last good states stay, with the file's error
             self.by_file[file] = entries
-            return [{"kind": "error", "file": rel, "ids": [e.id for e in entries], "error": err}]
+            ids = [e.id for e in entries]
+            return [{"kind": "error", "file": rel, "ids": ids, "error": err.to_dict()}]
         self.broken.discard(file)
         entries, messages = [], []
         for w in result.widgets:
@@ -255,7 +257,8 @@ class Reloader:
                     self._store(entry, s.name, thread_id, s.payload)
                     messages.append({"kind": "widget", **base, "payload": s.payload})
                 else:
-                    messages.append({"kind": "error", **base, "error": s.error})
+                    error = s.error.to_dict() if s.error else None
+                    messages.append({"kind": "error", **base, "error": error})
             entries.append(entry)
         self.by_file[file] = entries
         return messages
@@ -287,12 +290,3 @@ class Reloader:
                 rel = file.relative_to(base).as_posix()
                 return f"{base.name}/{rel}" if many else rel
         return file.name
-
-
-def _sentence(err: dict[str, Any]) -> str:
-    return f"{err.get('type', 'Error')}: {err.get('message', '')}"
-
-
-def _where(err: dict[str, Any], rel: str) -> str:
-    line = err.get("line")
-    return f"at {rel}:{line}" if line else f"in {rel}"

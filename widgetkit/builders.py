@@ -73,7 +73,7 @@ class Node:
 
         Handy for editing a widget a client sent back, e.g. an action's sending widget.
         """
-        found = validate(payload)
+        found = diagnose(payload)
         if errors(found):
             raise WidgetError(found, where="Node.from_dict(…)")
         return _from_checked(payload)
@@ -153,7 +153,7 @@ def make(node: Node, kind: str, children: Any, params: dict[str, Any]) -> None:
     if tree_rules and kind in ROOTS and not errors(found):
         # A root may still end up inside a Basic, whose other children may hold the field a
         # Label names; that one rule waits for to_json()/to_chatkit(), when the tree is whole.
-        found = [d for d in validate(node.to_dict()) if d.code != "label-field"]
+        found = [d for d in diagnose(node.to_dict()) if d.code != "label-field"]
     if errors(found):
         raise WidgetError(found, where=f"{kind}(…)")
 
@@ -162,10 +162,48 @@ def check_whole(node: Node) -> dict[str, Any]:
     """The node's wire dict; a root is checked whole first (raising `WidgetError`)."""
     payload = node.to_dict()
     if node.type in ROOTS:
-        found = errors(validate(payload))
+        found = errors(diagnose(payload))
         if found:
             raise WidgetError(found, where=f"{node.type}(…)")
     return payload
+
+
+# A root's JSON text -> its diagnostics, warnings included (`validate()` with no runtime), for the
+# last few roots: on its way to the page one tree is asked for by its builder call (`make`), the
+# sandbox's answer, and `to_json()` / `to_chatkit()`; it is validated once.
+_DIAGNOSED: dict[str, list[Diagnostic]] = {}
+_DIAGNOSED_KEEP = 64
+
+
+def diagnose(payload: Any) -> list[Diagnostic]:
+    """`validate(payload)`, validating each distinct tree once (the last few are remembered)."""
+    key = _text(payload)
+    found = _DIAGNOSED.get(key) if key is not None else None
+    if found is None:
+        found = validate(payload)
+        remember(payload, found)
+    return list(found)
+
+
+def remember(payload: Any, diagnostics: list[Diagnostic]) -> None:
+    """Note `payload`'s diagnostics, found by `validate(payload)` here or in another process (a
+    sandbox worker sends them with the widget), so `diagnose` does not validate it again."""
+    key = _text(payload)
+    if key is None:
+        return
+    _DIAGNOSED.pop(key, None)
+    _DIAGNOSED[key] = list(diagnostics)
+    while len(_DIAGNOSED) > _DIAGNOSED_KEEP:
+        del _DIAGNOSED[next(iter(_DIAGNOSED))]
+
+
+def _text(payload: Any) -> str | None:
+    """The payload as JSON text: a key that a later change to the tree (or a list inside a prop,
+    shared with a node) cannot go stale behind. None for values JSON has no text for."""
+    try:
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError):
+        return None
 
 
 def check_node_json(shallow: dict[str, Any]) -> list[Diagnostic]:

@@ -14,11 +14,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .diagnostics import Diagnostic
 from .sandbox.pool import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from .sandbox.failure import Failure
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -108,7 +111,7 @@ def _where(file: Path, line: int, label: str) -> str:
     return f"{at}: {label}" if label else at
 
 
-def _file_error(file: Path, error: dict[str, Any]) -> Row:
+def _file_error(file: Path, error: Failure) -> Row:
     """A file that failed as a whole: it did not import, or its import was stopped."""
     from .sandbox.explain import file_problem
 

@@ -38,8 +38,9 @@ from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Callab
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from .builders import Node, _from_checked
+from .builders import Node, _from_checked, remember
 from .catalog import FIELDS
+from .diagnostics import Diagnostic
 from .handlers import ActionContext, ActionFailed, ActionRouter, Notice, Outcome, PayloadError
 
 if TYPE_CHECKING:
@@ -313,10 +314,13 @@ def outcome_from_json(
 ) -> Outcome:
     """An `Outcome` from its JSON form (`kind`, `type`, `widget`, `notice`, `message`), as a
     process that ran the handler elsewhere sends it; `states` are a stream's widget JSON, in
-    order. The widgets were checked where they were built, so they are not validated again here.
+    order. The widgets were checked where they were built, so they are not validated again here:
+    the `diagnostics` sent beside the widget are remembered as its own (`builders.remember`).
     """
     widget = outcome.get("widget")
     notice = outcome.get("notice")
+    if isinstance(widget, dict):
+        remember(widget, [Diagnostic.from_dict(d) for d in outcome.get("diagnostics", ())])
     return Outcome(
         outcome["kind"],
         outcome["type"],

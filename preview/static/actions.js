@@ -306,6 +306,7 @@ export class Actions {
     li.append(head);
     if (e.note) li.append(el("div", { className: "wk-log-note", textContent: e.note }));
     if (e.error) li.append(el("div", { className: "wk-log-error", textContent: `${e.error.type}: ${e.error.message}${e.error.where ? ` (${e.error.where})` : ""}` }));
+    for (const d of e.diagnostics ?? []) li.append(el("div", { className: "wk-log-warning", textContent: `${d.severity} ${d.code}${d.path ? ` at ${d.path}` : ""}: ${d.message}` }));
     const details = el("details", {}, el("summary", { textContent: "payload, form values, answer" }));
     const field = (name, value) => el("div", { className: "wk-log-field" }, el("span", { textContent: name }), el("pre", { textContent: JSON.stringify(value, null, 2) }));
     details.append(field("payload", e.payload), field("form values", e.form), field("sender item", e.item_id), field("answer (ChatKit events)", e.events));

@@ -21,7 +21,7 @@ LOCAL = "http://127.0.0.1"
 
 HANDLERS = """
 import asyncio
-from widgetkit import Button, Card, Text, action, widget
+from widgetkit import Button, Card, Image, Text, action, widget
 from widgetkit.handlers import ActionRouter, Notice
 
 actions = ActionRouter()
@@ -43,6 +43,10 @@ def add(payload: dict) -> Card:
 @actions.on("count.crash")
 def crash(payload: dict) -> Card:
     raise KeyError("no such counter")
+
+@actions.on("count.picture")
+def picture(payload: dict) -> Card:
+    return Card(Image(src="https://example.com/count.png"))  # no alt: a warning, not an error
 
 @actions.on("count.slow")
 async def slow(payload: dict) -> Notice:
@@ -102,6 +106,17 @@ def test_a_server_action_is_answered_by_the_modules_router_and_logged(client: Te
     assert entry["item_id"] == sender_id(client) and entry["item_index"] == 0
     assert "count 2" in json.dumps(entry["events"])
     assert isinstance(entry["ms"], float)
+
+
+def test_the_warnings_of_a_handlers_widget_are_kept_in_its_log_entry(client: TestClient) -> None:
+    # The widget was validated once, in the worker; the server keeps what it found.
+    assert [e["type"] for e in sse(act(client, "count.picture"))][-1] == "thread.item.replaced"
+    assert act(client, "count.picture", sync=True).status_code == 200
+    for entry in log(client):
+        assert entry["outcome"] in ("update", "unchanged") and entry["error"] is None
+        assert [(d["severity"], d["code"]) for d in entry["diagnostics"]] == [
+            ("warning", "a11y-alt")
+        ]
 
 
 def test_a_handlers_exception_is_logged_with_its_cause(client: TestClient, app_dir: Path) -> None:

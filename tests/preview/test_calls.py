@@ -139,9 +139,9 @@ async def test_a_handlers_exception_carries_its_cause(calls: Calls, tmp_path: Pa
     with pytest.raises(HandlerError) as raised:
         await calls.action("count.crash", {}, ctx("count.crash"), near=None, timeout=1)
     cause = raised.value.cause
-    assert cause["type"] == "KeyError" and "no such counter" in cause["message"]
-    assert cause["where"].startswith(str(tmp_path / "counter.py"))
-    assert any("raise KeyError" in line for line in cause["traceback"])
+    assert cause.type == "KeyError" and "no such counter" in cause.message
+    assert cause.where.startswith(str(tmp_path / "counter.py"))
+    assert any("raise KeyError" in frame.code for frame in cause.traceback)
     assert calls.restarts == 0  # an exception is an answer: the worker stays
 
 

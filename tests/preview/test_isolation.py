@@ -118,7 +118,7 @@ def test_a_handlers_cause_keeps_its_traceback_lines(client: TestClient, tmp_path
     entry = client.get("/api/actions").json()["entries"][-1]
     assert entry["outcome"] == "error" and entry["error"]["type"] == "KeyError"
     assert entry["error"]["where"].startswith(str(tmp_path / "counter.py"))
-    assert any("payload['missing']" in line for line in entry["error"]["traceback"])
+    assert any("payload['missing']" in f["code"] for f in entry["error"]["traceback"])
 
 
 def test_the_data_editor_builds_in_the_worker_from_the_saved_source(

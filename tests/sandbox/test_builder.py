@@ -101,9 +101,9 @@ async def test_a_syntax_error_is_the_files_error_with_its_line(
     [result] = await builder.build([file])
     assert result.widgets == []
     assert result.error is not None
-    assert result.error["type"] == "SyntaxError"
-    assert (result.error["file"], result.error["line"]) == (str(file), 3)
-    assert result.error["traceback"][-1]["code"] == "def oops(:"
+    assert result.error.type == "SyntaxError"
+    assert (result.error.file, result.error.line) == (str(file), 3)
+    assert result.error.traceback[-1].code == "def oops(:"
 
 
 async def test_an_exception_names_the_file_and_line_with_only_user_frames(
@@ -126,15 +126,15 @@ async def test_an_exception_names_the_file_and_line_with_only_user_frames(
     zero, one = result.widgets[0].states
     assert one.ok and one.payload is not None
     assert zero.payload is None and zero.error is not None
-    assert zero.error["type"] == "ZeroDivisionError"
-    assert (zero.error["file"], zero.error["line"], zero.error["label"]) == (
+    assert zero.error.type == "ZeroDivisionError"
+    assert (zero.error.file, zero.error.line, zero.error.label) == (
         str(file),
         4,
         "boom[zero]",
     )
-    frames = zero.error["traceback"]
-    assert [f["name"] for f in frames] == ["boom", "ratio"]
-    assert all(f["file"] == str(file) for f in frames)  # no widgetkit or importlib frames
+    frames = zero.error.traceback
+    assert [f.name for f in frames] == ["boom", "ratio"]
+    assert all(f.file == str(file) for f in frames)  # no widgetkit or importlib frames
     assert zero.diagnostics[0]["code"] == "builder-error"
 
 
@@ -184,8 +184,8 @@ async def test_an_endless_builder_is_stopped_and_a_fresh_worker_takes_over(
     states = {s.name: s for s in result.widgets[0].states}
     assert states["fast"].ok and states["after"].ok
     stuck = states["stuck"]
-    assert stuck.error is not None and stuck.error["type"] == "Timeout"
-    assert stuck.error["message"] == "builder slow[stuck] took longer than 1 s and was stopped"
+    assert stuck.error is not None and stuck.error.type == "Timeout"
+    assert stuck.error.message == "builder slow[stuck] took longer than 1 s and was stopped"
     assert texts(after) == ["other"]
     assert builder.restarts == 1 and builder.pid != first_pid
     write(other, CARD.format(text="still warm"))
@@ -212,10 +212,10 @@ async def test_an_endless_import_and_a_crashing_builder_each_fail_only_their_fil
     fine = write(tmp_path / "fine.py", CARD.format(text="fine"))
     looped, crashed, ok = await builder.build([loop, crash, fine])
     assert looped.error is not None
-    assert looped.error["message"] == "importing loop.py took longer than 1 s and was stopped"
+    assert looped.error.message == "importing loop.py took longer than 1 s and was stopped"
     [state] = crashed.widgets[0].states
-    assert state.error is not None and state.error["type"] == "WorkerCrash"
-    assert "exited with code 3" in state.error["message"]
+    assert state.error is not None and state.error.type == "WorkerCrash"
+    assert "exited with code 3" in state.error.message
     assert texts(ok) == ["fine"]
     assert builder.restarts == 2
 

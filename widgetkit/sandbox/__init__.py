@@ -22,12 +22,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .builder import Builder, FileResult, StateResult, WidgetResult
-from .pool import DEFAULT_TIMEOUT, Worker, WorkerDied
+from .failure import Failure, Frame
+from .pool import DEFAULT_TIMEOUT, Pool, Worker, WorkerDied
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "Builder",
+    "Failure",
     "FileResult",
+    "Frame",
+    "Pool",
     "StateResult",
     "Stopped",
     "WidgetResult",

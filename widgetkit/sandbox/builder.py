@@ -1,9 +1,9 @@
 """Build widgets in a warm worker process, so user code that crashes or loops can be stopped.
 
 Neither the preview nor the command line runs a builder itself: they ask a `Builder`, which
-speaks JSON lines to a worker (`child.py`) and keeps a second one warm as a spare. A build that
-outlives `timeout` seconds is stopped by killing its worker; the spare takes over at once and a
-new spare starts in the background.
+speaks JSON lines to a worker (`child.py`) from its `Pool`, which keeps a second one warm as a
+spare. A build that outlives `timeout` seconds is stopped by killing its worker; the spare takes
+over at once and a new spare starts in the background.
 
 Example::
 
@@ -16,7 +16,6 @@ Example::
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import time
 from collections.abc import Iterable
@@ -24,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .pool import DEFAULT_TIMEOUT, Worker, WorkerDied
+from .failure import Failure
+from .pool import DEFAULT_TIMEOUT, Pool, WorkerDied
 
 __all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "StateResult", "WidgetResult"]
 
@@ -36,7 +36,7 @@ class StateResult:
     payload: dict[str, Any] | None
     diagnostics: list[dict[str, str]]
     line: int = 0
-    error: dict[str, Any] | None = None  # an exception or a timeout, with user frames
+    error: Failure | None = None  # an exception or a timeout, with user frames
     where: str = ""  # the call that raised a WidgetError, e.g. "Title(…)"
 
     @property
@@ -62,7 +62,7 @@ class FileResult:
 
     file: Path
     kind: str  # "builder" for .py, "payload" for .json and .widget
-    error: dict[str, Any] | None = None
+    error: Failure | None = None
     deps: set[Path] = field(default_factory=set)  # user files it imports, transitively
     widgets: list[WidgetResult] = field(default_factory=list)
 
@@ -70,12 +70,12 @@ class FileResult:
     def from_json(cls, msg: dict[str, Any]) -> FileResult:
         widgets = [
             WidgetResult(
-                w["name"], w["title"], w["doc"], w["line"], [StateResult(**s) for s in w["states"]]
+                w["name"], w["title"], w["doc"], w["line"], [_state(s) for s in w["states"]]
             )
             for w in msg["widgets"]
         ]
         deps = {Path(d) for d in msg["deps"]}
-        return cls(Path(msg["file"]), msg["kind"], msg["error"], deps, widgets)
+        return cls(Path(msg["file"]), msg["kind"], _failure(msg["error"]), deps, widgets)
 
 
 class Builder:
@@ -86,32 +86,26 @@ class Builder:
     """
 
     def __init__(self, roots: Iterable[Path], *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.roots = [Path(r).resolve() for r in roots]
+        self.pool = Pool(roots)  # one worker at a time, and its spare
+        self.roots = self.pool.roots
         self.timeout = timeout
-        self.restarts = 0  # how many workers were stopped; for tests and the log
-        self._active: Worker | None = None
-        self._spare: asyncio.Task[Worker] | None = None
         self._lock = asyncio.Lock()
 
     async def start(self) -> None:
         """Start the worker and its spare; both import widgetkit before the first build."""
-        self._spare = asyncio.create_task(Worker.spawn(self.roots))
-        if self._active is None:
-            self._active = await Worker.spawn(self.roots)
+        self.pool.give(await self.pool.take())
 
     async def close(self) -> None:
-        if self._spare is not None:
-            self._spare.cancel()
-            with contextlib.suppress(BaseException):
-                await (await self._spare).kill()
-            self._spare = None
-        if self._active is not None:
-            await self._active.kill()
-            self._active = None
+        await self.pool.close()
+
+    @property
+    def restarts(self) -> int:
+        """How many workers were stopped; for tests and the log."""
+        return self.pool.restarts
 
     @property
     def pid(self) -> int | None:
-        return self._active.proc.pid if self._active else None
+        return self.pool.pid
 
     async def build(
         self,
@@ -136,7 +130,7 @@ class Builder:
         }
         async with self._lock:
             done: dict[Path, FileResult] = {}
-            stopped: dict[Path, dict[str, dict[str, Any]]] = {}  # file -> label -> error
+            stopped: dict[Path, dict[str, Failure]] = {}  # file -> label -> error
             while True:
                 rest = [f for f in todo if f not in done]
                 if not rest:
@@ -163,9 +157,9 @@ class Builder:
 
     async def _run(
         self, request: dict[str, Any], done: dict[Path, FileResult]
-    ) -> tuple[Path | None, str, int, dict[str, Any]] | None:
+    ) -> tuple[Path | None, str, int, Failure] | None:
         """Send one request; None when it finished, else where it stopped and why."""
-        worker = await self._worker()
+        worker = await self.pool.take()
         current: tuple[Path | None, str, int] = (None, "", 0)
         try:
             await worker.send(request)
@@ -179,9 +173,12 @@ class Builder:
                     result = FileResult.from_json(msg)
                     done[result.file] = result
                 elif msg["t"] == "done":
+                    self.pool.give(worker)
                     return None
-        except (TimeoutError, WorkerDied, json.JSONDecodeError) as exc:
-            await self._replace(worker)
+        except BaseException as exc:
+            await self.pool.replace(worker)
+            if not isinstance(exc, TimeoutError | WorkerDied | json.JSONDecodeError):
+                raise  # cancelled: the worker may be busy still, so it went too
             file, label, line = current
             what = f"builder {label}" if label else f"importing {file.name if file else 'a file'}"
             if isinstance(exc, TimeoutError):
@@ -190,41 +187,22 @@ class Builder:
             else:
                 message = f"{what} stopped the worker ({exc}); a fresh worker took over"
                 kind = "WorkerCrash"
-            error = {"type": kind, "message": message, "file": str(file or ""), "line": line,
-                     "label": label, "traceback": []}  # fmt: skip
-            return file, label, line, error
-
-    async def _worker(self) -> Worker:
-        if self._active is None or self._active.proc.returncode is not None:
-            await self._promote()
-        assert self._active is not None
-        return self._active
-
-    async def _replace(self, worker: Worker) -> None:
-        self.restarts += 1
-        await worker.kill()
-        if self._active is worker:
-            self._active = None
-        await self._promote()
-
-    async def _promote(self) -> None:
-        """The spare becomes the worker (it is usually warm already); start a new spare."""
-        spare = self._spare
-        self._spare = asyncio.create_task(Worker.spawn(self.roots))
-        if spare is not None:
-            try:
-                self._active = await spare
-                return
-            except (TimeoutError, WorkerDied, OSError):
-                pass
-        self._active = await Worker.spawn(self.roots)
+            return file, label, line, Failure(kind, message, str(file or ""), line, label)
 
 
 def _kind(file: Path) -> str:
     return "builder" if file.suffix == ".py" else "payload"
 
 
-def _fill_stopped(result: FileResult, errors: dict[str, dict[str, Any]]) -> None:
+def _state(msg: dict[str, Any]) -> StateResult:
+    return StateResult(**{**msg, "error": _failure(msg["error"])})
+
+
+def _failure(msg: dict[str, Any] | None) -> Failure | None:
+    return Failure.from_dict(msg) if msg is not None else None
+
+
+def _fill_stopped(result: FileResult, errors: dict[str, Failure]) -> None:
     """Put the stopped states back in the result, each failing with its timeout error."""
     for label, error in errors.items():
         name, _, state = label.partition("[")
@@ -232,8 +210,8 @@ def _fill_stopped(result: FileResult, errors: dict[str, dict[str, Any]]) -> None
         for w in result.widgets:
             if w.name == name:
                 diag = {"path": "", "severity": "error", "code": "builder-timeout",
-                        "message": error["message"], "hint": "make the builder return sooner"}  # fmt: skip
-                stopped = StateResult(state, None, None, [diag], error["line"], error)
+                        "message": error.message, "hint": "make the builder return sooner"}  # fmt: skip
+                stopped = StateResult(state, None, None, [diag], error.line, error)
                 w.states = [stopped if s.name == state else s for s in w.states]
                 if not any(s.name == state for s in w.states):
                     w.states.append(stopped)

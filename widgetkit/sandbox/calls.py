@@ -10,13 +10,12 @@ that is not a build to `handle`, and ends each answer with `{"t": "done", "types
     {"t": "export", "spec"}                     ->  {"t": "result", "doc"} or {"t": "error", ...}
     {"t": "action", "type", "payload", "ctx", "near"}
         ->  {"t": "begin"}                          modules loaded; the handler starts
-            {"t": "outcome", "kind", "type", "widget", "notice", "message"}
-            {"t": "state", "widget"} ...            a stream: one line per state, as produced
+            {"t": "outcome", "kind", "type", "widget", "diagnostics", "notice", "message"}
+            {"t": "state", "widget", "diagnostics"} ...   a stream: a line per state, as produced
             {"t": "end", "failed"}                  the stream ended (`failed`: ActionFailed's text)
         or  {"t": "error", "error": cause, "payload": bool}   the handler raised
 
-A cause is `{"type", "message", "where", "traceback": ["file:line in name: code", ...]}` with only
-the user's frames. This worker is not the build worker, so no save tells it what changed: each
+A cause is a `Failure`'s dict (`failure.py`), with only the user's frames. This worker is not the build worker, so no save tells it what changed: each
 call first forgets the user modules whose source changed since they were compiled (`refresh`).
 """
 
@@ -31,12 +30,13 @@ from types import ModuleType
 from typing import Any
 
 from widgetkit import discover
-from widgetkit.builders import Node, check_whole
+from widgetkit.builders import Node, check_whole, diagnose
 from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.handlers import ActionContext, ActionFailed, ActionRouter, Outcome, PayloadError
 from widgetkit.widget import Widget
 
 from . import loader
+from .failure import Failure
 from .render import Rendered, render_widget, widget_schema
 
 __all__ = ["NO_HANDLER", "done_extra", "handle", "refresh", "routers_in"]
@@ -83,7 +83,9 @@ def handle(req: dict[str, Any], say: Say) -> None:
     elif kind == "export":
         _export(req["spec"], say)
     else:
-        say({"t": "error", "error": _cause_text("ProtocolError", f"unknown request {kind!r}")})
+        say(
+            {"t": "error", "error": Failure("ProtocolError", f"unknown request {kind!r}").to_dict()}
+        )
 
 
 def done_extra() -> dict[str, Any]:
@@ -185,7 +187,7 @@ def _export(spec: str, say: Say) -> None:
     try:
         say({"t": "result", "doc": export_widget(load_builder(spec))})
     except (ExportError, WidgetError, ImportError) as exc:
-        say({"t": "error", "error": _cause_text(type(exc).__name__, str(exc))})
+        say({"t": "error", "error": Failure(type(exc).__name__, str(exc)).to_dict()})
     except BaseException as exc:  # the builder is user code
         say({"t": "error", "error": _cause(exc)})
 
@@ -228,7 +230,7 @@ def _stream(outcome: Outcome, say: Say) -> None:
                 state = _loop().run_until_complete(anext(states))
             except StopAsyncIteration:
                 break
-            say({"t": "state", "widget": check_whole(state)})
+            say({"t": "state", **_widget_json(state)})
     except ActionFailed as exc:
         say({"t": "end", "failed": exc.message})
         return
@@ -238,29 +240,27 @@ def _stream(outcome: Outcome, say: Say) -> None:
     say({"t": "end", "failed": None})
 
 
+def _widget_json(node: Node) -> dict[str, Any]:
+    """A handler's widget and its diagnostics (warnings: it has no errors), checked once: by
+    the builder call that made its root (`check_whole` finds that remembered)."""
+    widget = check_whole(node)
+    return {"widget": widget, "diagnostics": [d.to_dict() for d in diagnose(widget)]}
+
+
 def _outcome_json(outcome: Outcome) -> dict[str, Any]:
-    widget = check_whole(outcome.widget) if isinstance(outcome.widget, Node) else None
+    widget = _widget_json(outcome.widget) if isinstance(outcome.widget, Node) else {}
     notice = outcome.notice
     return {
         "t": "outcome",
         "kind": outcome.kind,
         "type": outcome.type,
-        "widget": widget,
+        "widget": None,
+        **widget,
         "notice": {"text": notice.text, "level": notice.level} if notice else None,
         "message": outcome.message,
     }
 
 
 def _cause(exc: BaseException) -> dict[str, Any]:
-    """An exception as the action log shows it: type, message, the innermost user frame, and the
-    user's traceback lines."""
-    err = loader.error_of(exc)
-    frames = [f"{f['file']}:{f['line']} in {f['name']}: {f['code']}" for f in err["traceback"]]
-    last = err["traceback"][-1] if err["traceback"] else None
-    where = f"{last['file']}:{last['line']} in {last['name']}" if last else ""
-    message = str(exc) if not isinstance(exc, SyntaxError) else err["message"]
-    return {"type": type(exc).__name__, "message": message, "where": where, "traceback": frames}
-
-
-def _cause_text(kind: str, message: str) -> dict[str, Any]:
-    return {"type": kind, "message": message, "where": "", "traceback": []}
+    """An exception as the action log shows it: type, message, the user's frames."""
+    return loader.error_of(exc).to_dict()

@@ -14,13 +14,15 @@ import importlib
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic_core import to_jsonable_python
 
 from widgetkit import discover
-from widgetkit.diagnostics import WidgetError
+from widgetkit.builders import diagnose
+from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.validate import validate
 
 from . import explain, loader
@@ -33,7 +35,7 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
     try:
         module = loader.load(file)
     except BaseException as exc:  # user code may raise anything, SystemExit included
-        out["error"] = explain.import_error(exc, file)
+        out["error"] = explain.import_error(exc, file).to_dict()
         return out
     out["deps"] = loader.deps(module.__name__)
     for w in discover.widgets_in(module):
@@ -48,15 +50,14 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
             payload, diags, error, where, at = None, [], None, "", line
             try:
                 payload = w.build(state if w.samples else None).to_dict()
-                found = validate(payload, runtime=runtime)
-                diags = [d.to_dict() for d in found + explain.not_finite(payload, found)]
+                diags = [d.to_dict() for d in _diagnose(payload, runtime)]
             except WidgetError as exc:
                 diags = [d.to_dict() for d in exc.diagnostics]
-                where, at = exc.where, loader.error_of(exc)["line"] or line
+                where, at = exc.where, loader.error_of(exc).line or line
             except BaseException as exc:
-                error = loader.error_of(exc, label)
-                diags = [d.to_dict() for d in explain.builder_error(exc, w, error)]
-                at = error["line"] or line
+                failure = loader.error_of(exc, label)
+                diags = [d.to_dict() for d in explain.builder_error(exc, w, failure)]
+                error, at = failure.to_dict(), failure.line or line
             diags += [d.to_dict() for d in explain.not_finite(data, what="sample data")]
             states.append({"name": state, "data": data, "payload": payload,
                            "diagnostics": diags, "line": at, "error": error,
@@ -75,7 +76,7 @@ def _build_payload(file: Path, explicit: bool, runtime: Any, say: Any) -> dict[s
             payload = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             line = getattr(exc, "lineno", 0)
-            out["error"] = {**loader.error_of(exc), "file": str(file), "line": line}
+            out["error"] = replace(loader.error_of(exc), file=str(file), line=line).to_dict()
             return out
         # In a folder walk, JSON that is plainly not a widget (package.json) is not ours.
         founds = [discover.Found(file, "", payload)]
@@ -88,14 +89,20 @@ def _build_payload(file: Path, explicit: bool, runtime: Any, say: Any) -> dict[s
         name = found.label or ("default" if i == 0 else f"state {i + 1}")
         diags = [d.to_dict() for d in found.diagnostics]
         if found.payload is not None:
-            checked = validate(found.payload, runtime=runtime)
-            diags += [d.to_dict() for d in checked + explain.not_finite(found.payload, checked)]
+            diags += [d.to_dict() for d in _diagnose(found.payload, runtime)]
         states.append({"name": name, "data": None, "payload": found.payload,
                        "diagnostics": diags, "line": found.line, "error": None,
                        "where": ""})  # fmt: skip
     title = file.stem.replace("_", " ").capitalize()
     out["widgets"] = [{"name": file.name, "title": title, "doc": "", "line": 0, "states": states}]
     return out
+
+
+def _diagnose(payload: Any, runtime: Any) -> list[Diagnostic]:
+    """Every diagnostic of a state, warnings included. The root's builder call validated the
+    tree already (`builders.diagnose` remembers it); a runtime's rules are checked apart."""
+    found = diagnose(payload) if runtime is None else validate(payload, runtime=runtime)
+    return found + explain.not_finite(payload, found)
 
 
 def serve(paths: list[Path]) -> None:

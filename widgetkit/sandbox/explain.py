@@ -12,6 +12,7 @@ import inspect
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from widgetkit.diagnostics import Path as Pointer
 from widgetkit.validate import validate
 from widgetkit.widget import Widget
 
+from .failure import Failure
+
 __all__ = ["builder_error", "file_problem", "import_error", "not_finite"]
 
 _UNEXPECTED = re.compile(r"^(\w+)\.__init__\(\) got an unexpected keyword argument '(\w+)'$")
@@ -28,25 +31,20 @@ _NAMES = frozenset(c.name for c in COMPONENTS)
 _RELATIVE = "attempted relative import with no known parent package"
 
 
-def file_problem(file: Path, error: dict[str, Any]) -> tuple[int, Diagnostic]:
+def file_problem(file: Path, error: Failure) -> tuple[int, Diagnostic]:
     """The line and diagnostic of a file that failed as a whole (`FileResult.error`): it did not
     import, or its import was stopped. For `widgetkit validate` and `widgetkit build` alike."""
-    line = int(error.get("line") or 0) if Path(str(error.get("file") or file)) == file else 0
-    kind = str(error.get("type", "Error"))
+    line = error.line if Path(error.file or file) == file else 0
+    kind = error.type
     code = {"Timeout": "builder-timeout", "WorkerCrash": "builder-crash"}.get(kind, "import-error")
-    if kind in ("Timeout", "WorkerCrash"):
-        message = str(error.get("message", ""))
-    else:
-        message = f"{kind}: {error.get('message', '')}"
+    message = error.message if kind in ("Timeout", "WorkerCrash") else str(error)
     hint = "make the module import sooner" if kind == "Timeout" else ""
     if kind == "SystemExit":
         hint = "a module must not call sys.exit() when imported"
     return line, Diagnostic("", "error", code, message, hint)
 
 
-def builder_error(
-    exc: BaseException, w: Widget[Any, Any], error: dict[str, Any]
-) -> list[Diagnostic]:
+def builder_error(exc: BaseException, w: Widget[Any, Any], error: Failure) -> list[Diagnostic]:
     """The diagnostics for a builder that raised (`error` is `loader.error_of(exc)`)."""
     if isinstance(exc, TypeError):
         match = _UNEXPECTED.match(str(exc))
@@ -64,19 +62,20 @@ def builder_error(
                     f'add samples={{"default": {{{example}}}}} to @widget',
                 )
             ]
-    return [Diagnostic("", "error", "builder-error", f"{error['type']}: {error['message']}", "")]
+    return [Diagnostic("", "error", "builder-error", str(error), "")]
 
 
-def import_error(exc: BaseException, file: Path) -> dict[str, Any]:
+def import_error(exc: BaseException, file: Path) -> Failure:
     """The error of a module that failed to import, with a relative import named as such."""
     from .loader import error_of
 
     error = error_of(exc)
     if isinstance(exc, ImportError) and str(exc) == _RELATIVE:
-        error["message"] = (
-            f"{file.name} uses a relative import (line {error['line']}) but {file.parent.name}/ "
+        message = (
+            f"{file.name} uses a relative import (line {error.line}) but {file.parent.name}/ "
             "is not a package: add an __init__.py beside it, or import by absolute name"
         )
+        error = replace(error, message=message)
     return error
 
 

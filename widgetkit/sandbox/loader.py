@@ -24,6 +24,8 @@ from typing import Any
 
 from widgetkit import discover
 
+from .failure import Failure, Frame
+
 __all__ = [
     "changed_since_compiled",
     "deps",
@@ -189,11 +191,11 @@ def load(file: Path) -> ModuleType:
     return module
 
 
-def error_of(exc: BaseException, label: str = "") -> dict[str, Any]:
+def error_of(exc: BaseException, label: str = "") -> Failure:
     """An exception as every answer carries it: where in the user's files, and only their
-    frames (`{"type", "message", "file", "line", "label", "traceback": [frame, ...]}`)."""
-    frames: list[dict[str, Any]] = [
-        {"file": f.filename, "line": f.lineno, "name": f.name, "code": (f.line or "").strip()}
+    frames."""
+    frames = [
+        Frame(f.filename, f.lineno or 0, f.name, (f.line or "").strip())
         for f in traceback.extract_tb(exc.__traceback__)
         if ours(f.filename)
     ]
@@ -201,9 +203,7 @@ def error_of(exc: BaseException, label: str = "") -> dict[str, Any]:
         code = (exc.text or "").rstrip("\n")
         # The column counts in the code as shown, without its indentation (a caret goes there).
         column = (exc.offset or 0) - (len(code) - len(code.lstrip())) or None
-        frames.append({"file": exc.filename, "line": exc.lineno, "name": "<module>",
-                       "code": code.strip(), "column": column})  # fmt: skip
-    last = frames[-1] if frames else {"file": "", "line": 0}
+        frames.append(Frame(exc.filename, exc.lineno or 0, "<module>", code.strip(), column))
+    file, line = (frames[-1].file, frames[-1].line) if frames else ("", 0)
     message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
-    return {"type": type(exc).__name__, "message": message, "file": last["file"],
-            "line": last["line"], "label": label, "traceback": frames}  # fmt: skip
+    return Failure(type(exc).__name__, message, file, line, label, tuple(frames))

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from widgetkit.builders import diagnose
 from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.params import params_model, params_schema, parse_params
-from widgetkit.validate import validate
 from widgetkit.widget import Widget
 
 from . import explain, loader
@@ -67,7 +67,7 @@ def render_payload(data: Any) -> Rendered:
     if not isinstance(data, dict):
         problem = _problem("", "not-an-object", "The widget JSON must be an object.")
         return Rendered(None, [], [problem])
-    return Rendered(data, validate(data))
+    return Rendered(data, diagnose(data))
 
 
 def render_widget(w: Widget[Any, Any], data: Any, file: Path) -> Rendered:
@@ -96,14 +96,14 @@ def _build(w: Widget[Any, Any], kwargs: dict[str, Any], file: Path) -> Rendered:
         return Rendered(None, list(exc.diagnostics))
     except Exception as exc:  # the builder is user code
         error = loader.error_of(exc)
-        if not error["line"]:  # a file outside the watched paths: name its line all the same
-            error["line"] = next((ln for f, ln in _frames(exc) if f == file), 0)
+        if not error.line:  # a file outside the watched paths: name its line all the same
+            error = replace(error, line=next((ln for f, ln in _frames(exc) if f == file), 0))
         first, *rest = explain.builder_error(exc, w, error)
-        if error["line"]:
-            first = replace(first, message=f"{first.message} (line {error['line']})")
+        if error.line:
+            first = replace(first, message=f"{first.message} (line {error.line})")
         return Rendered(None, [first, *rest])
     payload = node.to_dict()
-    found = validate(payload)
+    found = diagnose(payload)  # its builder call validated it already
     return Rendered(payload, found + explain.not_finite(payload, found))
 
 
