@@ -63,8 +63,10 @@ THREAD = thread_id_for("counter:counter", "one")
 def client(tmp_path: Path) -> Iterator[TestClient]:
     (tmp_path / "counter.py").write_text(MODULE)
     app = create_app([tmp_path], renderer="local")  # reload on: the default
-    app.state.actions.timeout = 0.5
-    app.state.preview.calls.timeout = 0.5
+    # Limits short enough to wait out, long enough that a good call on a loaded machine ends
+    # within them; the tests below look at the order of answers, not at how long they took.
+    app.state.actions.timeout = 3.0
+    app.state.preview.calls.timeout = 3.0
     with TestClient(app, base_url=LOCAL) as c:
         assert c.get("/api/widgets").status_code == 200
         c.post("/chatkit", json={"type": "threads.list", "params": {}})  # waits for the server
@@ -87,25 +89,23 @@ def events(response: Any) -> list[dict[str, Any]]:
 def test_a_spinning_sync_handler_does_not_block_the_server(client: TestClient) -> None:
     answers: dict[str, Any] = {}
     spinning = threading.Thread(target=lambda: answers.update(spin=act(client, "count.spin")))
-    started = time.monotonic()
     spinning.start()
     time.sleep(0.15)  # the handler is spinning in the worker now
-    meanwhile = time.monotonic()
     assert client.get("/api/widgets").status_code == 200
-    assert time.monotonic() - meanwhile < 0.3  # answered while the handler spins
-    spinning.join(10)
-    assert time.monotonic() - started < 5
+    assert spinning.is_alive()  # answered while the handler still spins
+    spinning.join(60)
+    assert not spinning.is_alive()  # and the handler was stopped at its limit
     assert any(e["type"] == "error" for e in events(answers["spin"]))
     entry = client.get("/api/actions").json()["entries"][-1]
     assert (entry["type"], entry["outcome"]) == ("count.spin", "timeout")
-    assert entry["error"]["type"] == "Timeout" and "0.5 s" in entry["error"]["message"]
+    assert entry["error"]["type"] == "Timeout" and "3 s" in entry["error"]["message"]
     # The next action is answered by the fresh worker.
     update = [
         e for e in events(act(client, "count.add", {"n": 1})) if e["type"] == "thread.item.replaced"
     ]
     assert update[0]["item"]["widget"]["children"][0]["value"] == "count 2"
     sync = act(client, "count.spin", sync=True)
-    assert sync.status_code == 500 and "0.5 s" in sync.json()["error"]["message"]
+    assert sync.status_code == 500 and "3 s" in sync.json()["error"]["message"]
     assert act(client, "count.add", {"n": 2}, sync=True).status_code == 200
 
 
@@ -128,9 +128,7 @@ def test_the_data_editor_builds_in_the_worker_from_the_saved_source(
     file.write_text(
         MODULE.replace('f"count {n}"', 'f"total {n}"').replace("FOREVER = False", "FOREVER = True")
     )
-    started = time.monotonic()
     stopped = client.post("/api/render", json={"id": "counter:endless", "data": {}})
-    assert time.monotonic() - started < 5
     assert stopped.status_code == 422
     assert stopped.json()["diagnostics"][0]["code"] == "builder-timeout"
     ok = client.post("/api/render", json={"id": "counter:counter", "data": {"n": 7}})
@@ -155,10 +153,8 @@ def wait_built(client: TestClient, limit: float = 20) -> dict[str, Any]:
     """`/api/widgets` once the worker's first build is in (each answer comes promptly)."""
     started = time.monotonic()
     while True:
-        asked = time.monotonic()
         answer = client.get("/api/widgets")
         assert answer.status_code == 200
-        assert time.monotonic() - asked < 1.5  # "building" rather than a wait for the build
         body: dict[str, Any] = answer.json()
         if not body["building"]:
             return body
@@ -177,10 +173,11 @@ def test_a_module_that_loops_or_exits_at_import_does_not_stop_the_start(
     (tmp_path / "a_bad.py").write_text(source)  # built first: the good one comes after it
     (tmp_path / "good.py").write_text(GOOD)
     app = create_app([tmp_path], renderer="local")
-    started = time.monotonic()
     with TestClient(app, base_url=LOCAL) as c:
-        first = c.get("/")
-        assert first.status_code == 200 and time.monotonic() - started < 1.5
+        first = c.get("/api/widgets")
+        assert first.status_code == 200
+        if error == "Timeout":  # answered while the module still loops, not after its limit
+            assert first.json()["building"]
         widgets = {w["id"]: w for w in wait_built(c)["widgets"]}
         assert widgets["good:hello"]["errors"] == 0
         (problem,) = widgets["a_bad"]["problems"]
