@@ -253,7 +253,7 @@ def run_one(project: Path, modules: list[str], widgets: int, env: dict[str, str]
     began = time.time()
     proc = subprocess.Popen(
         [sys.executable, "-c", SERVE, str(project), str(port), str(lag_file)],
-        env=env, stderr=log.open("w"),
+        env=env, stderr=log.open("w"), cwd=project.parent,  # not a folder holding widgetkit/
     )  # fmt: skip
     out = Result()
     base = f"http://127.0.0.1:{port}"
