@@ -36,7 +36,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import threading
 import time
 import urllib.request
@@ -291,7 +290,7 @@ def run_one(project: Path, modules: list[str], widgets: int, env: dict[str, str]
             mark = f"e{k}"
             written = time.time()
             write_module(project, modules[0], mark)
-            if not edited.wait(lambda p: mark in p.last.get(STATES[0], ""), 60):
+            if not edited.wait(lambda p, mark=mark: mark in p.last.get(STATES[0], ""), 60):
                 raise RuntimeError(f"edit {k} never arrived")
             at = next(t for t, m in edited.seen if mark in json.dumps(m.get("payload")))
             if k > 2:  # the first two warm the path up
