@@ -9,7 +9,11 @@ state on the broadcast, carrying the new payload so no page has to refetch:
     {"kind": "widget", "id", "file", "state", "thread_id", "payload", "diagnostics"}
     {"kind": "error", "id", "file", "state", "error", "diagnostics"}   # a state failed
     {"kind": "error", "file", "ids", "error"}                          # the file failed
+    {"kind": "removed", "id"}                                          # a widget went
     {"kind": "index", "widgets": [summary, ...]}                       # the index changed
+
+A page follows only what it shows (see broadcast.py): a widget page its widget, the index page
+the index.
 
 Example::
 
@@ -217,6 +221,8 @@ class Reloader:
         for message in messages:
             self.broadcast.publish(message)
         after = [e.summary() for e in self.library.entries.values()]
+        for gone in {e["id"] for e in before} - {e["id"] for e in after}:
+            self.broadcast.publish({"kind": "removed", "id": gone})
         if index or after != before:
             self.broadcast.publish({"kind": "index", "widgets": after})
 

@@ -2,21 +2,22 @@
 // error overlay that sits over the last good render until the next good save.
 
 /**
- * Follows /events and calls onMessage for each message. After a reconnect that missed messages
- * (the server restarted, or the page slept) it calls onStale, since the page's picture is old.
+ * Follows what the page shows on /events: `{ widget: id }` for a widget's messages, `{ index: true }`
+ * for the index's (see preview/broadcast.py), and calls onMessage for each. The server coalesces a
+ * burst (latest wins per widget state) and, on a reconnect, replays what the page missed (the
+ * browser sends the last event id); when the server restarted meanwhile it says `stale`, and
+ * onStale is called, since the page's picture is older than anything it can replay.
  */
-export function follow(onMessage, onStale) {
+export function follow(topic, onMessage, onStale) {
   if (typeof EventSource === "undefined") return null;
-  const source = new EventSource("/events");
-  let generation = null;
+  const query = topic.widget ? `?widget=${encodeURIComponent(topic.widget)}` : "?index";
+  const source = new EventSource(`/events${query}`);
   source.onmessage = (ev) => {
     const msg = JSON.parse(ev.data);
     if (msg.kind === "hello") {
-      if (generation !== null && msg.generation !== generation) onStale();
-      generation = msg.generation;
+      if (msg.stale) onStale();
       return;
     }
-    generation += 1;
     onMessage(msg);
   };
   return source;
