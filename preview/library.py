@@ -106,6 +106,10 @@ class Library:
             out.setdefault(entry.rel, []).append(entry)
         return out
 
+    def thread(self, thread_id: str) -> tuple[Entry, State] | None:
+        """The widget state whose thread id is `thread_id`, if any."""
+        return next(((e, s) for e, s in self.states() if s.thread_id == thread_id), None)
+
     def states(self) -> Iterator[tuple[Entry, State]]:
         for entry in self.entries.values():
             for state in entry.states.values():

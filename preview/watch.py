@@ -258,7 +258,7 @@ class Reloader:
                 base = {"id": entry_id, "file": rel, "state": s.name, "thread_id": thread_id,
                         "data": s.data, "diagnostics": s.diagnostics}  # fmt: skip
                 if s.ok:
-                    self._store(entry, s.name, thread_id, s.payload)
+                    self._store(thread_id, s.payload)
                     messages.append({"kind": "widget", **base, "payload": s.payload})
                 else:
                     messages.append({"kind": "error", **base, "error": s.error})
@@ -266,18 +266,16 @@ class Reloader:
         self.by_file[file] = entries
         return messages
 
-    def _store(self, entry: Entry, state: str, thread_id: str, payload: Any) -> None:
-        """The same widget in the ChatKit store, for ChatKit.js and for a page reload."""
+    def _store(self, thread_id: str, payload: Any) -> None:
+        """The same widget in its ChatKit thread, if something asked for that thread already
+        (the others are made from the library when first asked for: `Preview.thread`)."""
         server = getattr(self.preview, "server", None)
         if server is None:
-            return  # not loaded yet: the app seeds from the library when it is
-        try:
-            try:
-                server.update(thread_id, payload)
-            except KeyError:  # a widget or state that is new since the threads were seeded
-                server.seed(payload, thread_id=thread_id, title=f"{entry.title} · {state}")
-        except Exception:  # pydantic refuses a root ChatKit cannot hold; the page still shows it
-            pass
+            return
+        # KeyError: never asked for. Else pydantic refuses a root ChatKit cannot hold; the
+        # page still shows it.
+        with contextlib.suppress(Exception):
+            server.update(thread_id, payload)
 
     def _discover(self) -> list[Path]:
         # A watched folder deleted for now holds no widgets; discover would take it for a file.

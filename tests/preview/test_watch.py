@@ -15,7 +15,7 @@ import pytest
 from watchfiles import Change
 
 from widgetkit.preview.broadcast import Broadcast, encode, sse_events
-from widgetkit.preview.library import Library
+from widgetkit.preview.library import Library, thread_id_for
 from widgetkit.preview.watch import Reloader, relevant
 from widgetkit.sandbox import Builder
 
@@ -138,19 +138,21 @@ def test_the_filter_takes_widget_sources_and_folders_but_not_editor_droppings() 
     assert not relevant(Change.modified, "/home/u/.work/p/.cache/x.py", [Path("/home/u/.work/p")])
 
 
-async def test_a_save_sends_each_state_with_its_payload_and_updates_the_store(
+async def test_a_save_sends_each_state_with_its_payload_and_updates_threads_asked_for(
     tmp_path: Path,
 ) -> None:
     file = card(tmp_path / "cards.py", "v1")
     watch = Scripted()
     async with running(tmp_path, watch) as r:
         assert r.preview.library.get("cards:hello") is not None
+        asked = thread_id_for("cards:hello", "a")  # a page asked for this thread, not for b's
+        r.preview.server.seed({"old": True}, thread_id=asked, title="Hello · a")
         card(file, "v2")
         watch.change(file)
         a = await r.next(is_widget("cards:hello", "a"))
         b = await r.next(is_widget("cards:hello", "b"))
         assert (widget_text(a), widget_text(b)) == ("v2 1", "v2 2")
-        assert r.preview.server.threads[a["thread_id"]] == a["payload"]
+        assert r.preview.server.threads == {asked: a["payload"]}
         state = r.preview.library.entries["cards:hello"].states["a"]
         assert state.payload == a["payload"] and state.thread_id == a["thread_id"]
 
