@@ -31,6 +31,7 @@ import http.client
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -86,7 +87,7 @@ def card_{i}(name: str, count: int) -> Card:
 # Runs the preview under uvicorn with a loop-lag probe beside it: `sys.argv` is the project,
 # the port and the file the probe appends "wall-clock-time lag-ms" lines to.
 SERVE = """\
-import asyncio, sys, time
+import asyncio, os, sys, time
 from pathlib import Path
 import uvicorn
 from widgetkit.preview.app import create_app
@@ -111,6 +112,13 @@ async def main():
     await uvicorn.Server(config).serve()
     task.cancel()
 
+profile = os.environ.get("SCALE_PROFILE")  # a file for the event loop's cProfile stats
+if profile:
+    import cProfile
+    profiler = cProfile.Profile()
+    profiler.enable()
+    import signal
+    signal.signal(signal.SIGUSR1, lambda *_: profiler.dump_stats(profile))
 asyncio.run(main())
 """
 
@@ -317,6 +325,9 @@ def run_one(project: Path, modules: list[str], widgets: int, env: dict[str, str]
         out.stale = f"{len(pages) - len(done)}/{len(pages)}"
         out.mem_after = rss_mb(proc.pid)
     finally:
+        if os.environ.get("SCALE_PROFILE"):
+            proc.send_signal(signal.SIGUSR1)
+            time.sleep(3)
         proc.terminate()
         try:
             proc.wait(10)
@@ -348,7 +359,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,500,2000", help="widget counts, comma-separated")
     parser.add_argument("--edits", type=int, default=20, help="one-module edits measured")
     parser.add_argument("--pages", type=int, default=8, help="open event streams on a shared edit")
-    parser.add_argument("--baseline", default=BASELINE, help="the commit to compare with")
+    parser.add_argument(
+        "--baseline", default=BASELINE, help="the commit to compare with ('' for none)"
+    )
     parser.add_argument("--stale-after", type=float, default=3.0)
     parser.add_argument("--shared-timeout", type=float, default=120.0)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -357,8 +370,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="wk-scale-"))
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("PYTHONPATH", None)
-    trees = {"this tree": env, f"baseline {args.baseline}": {
-        **env, "PYTHONPATH": str(baseline_tree(args.baseline, tmp / "baseline"))}}  # fmt: skip
+    trees = {"this tree": env}
+    if args.baseline:
+        base = baseline_tree(args.baseline, tmp / "baseline")
+        trees[f"baseline {args.baseline}"] = {**env, "PYTHONPATH": str(base)}
     try:
         for size in sizes:
             results: dict[str, Result] = {}

@@ -83,10 +83,9 @@ def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
 async def api_widgets(request: Request) -> Response:
     preview = preview_of(request)
     building = not await first_scan(preview)
-    entries = preview.library.entries.values()
     return JSONResponse(
         {
-            "widgets": [e.summary() for e in entries],
+            "widgets": preview.library.summaries(),
             "building": building,
             "server": {"ready": preview.server is not None, "error": preview.server_error},
         }

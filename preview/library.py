@@ -67,13 +67,24 @@ class Entry:
     line: int = 0
     states: dict[str, State] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)  # the file failed before any state
+    _summary: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> int:
         """How many states (or the file itself) fail: the index's error badge."""
         return len(self.problems) + sum(s.failed for s in self.states.values())
 
+    def changed(self) -> None:
+        """Say that the entry changed in place (its problems, a state's diagnostics)."""
+        self._summary = None
+
     def summary(self) -> dict[str, Any]:
+        """What the index shows of the entry; made once, until `changed()`."""
+        if self._summary is None:
+            self._summary = self._summarize()
+        return self._summary
+
+    def _summarize(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
@@ -95,6 +106,11 @@ class Library:
     def __init__(self, paths: list[Path]) -> None:
         self.paths = [Path(p) for p in paths]
         self.entries: dict[str, Entry] = {}
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """Every entry's `summary()`: `/api/widgets`, the index message and the reloader's
+        before-and-after comparison read it, thousands of entries each time."""
+        return [e.summary() for e in self.entries.values()]
 
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)

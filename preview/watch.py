@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -47,6 +48,9 @@ STEP_MS = 5
 # How long the watching thread blocks before looking at the stop event again (it also looks
 # every step, so this only bounds shutdown when nothing changes).
 RUST_TIMEOUT_MS = 1000
+
+# The longest the reloader holds the event loop while it takes in a build's results.
+SLICE_SECONDS = 0.01
 
 WatchFn = Callable[[Sequence[Path], asyncio.Event], AsyncIterator[set[Path]]]
 
@@ -165,8 +169,7 @@ class Reloader:
                 assert scanned is not None
                 scanned.set()
                 # Pages served while the build was going show "building": now they fill in.
-                widgets = [e.summary() for e in self.library.entries.values()]
-                self.broadcast.publish({"kind": "index", "widgets": widgets})
+                self.broadcast.publish({"kind": "index", "widgets": self.library.summaries()})
             self.ready.set()
             if not self.follow:
                 await self.builder.close()  # no rebuilds: its workers are not needed
@@ -208,19 +211,23 @@ class Reloader:
     async def _rebuild(
         self, files: list[Path], *, changed: set[Path], quiet: bool, index: bool = False
     ) -> None:
-        before = [e.summary() for e in self.library.entries.values()]
+        before = self.library.summaries()
         explicit = [p for p in self.roots if p.is_file()]
         results = await self.builder.build(files, changed=changed, explicit=explicit)
         self.builds += 1
         messages: list[dict[str, Any]] = []
+        slice_end = time.monotonic() + SLICE_SECONDS
         for result in results:
             messages += self._apply(result)
+            if time.monotonic() > slice_end:  # thousands of states: pages answer meanwhile
+                await asyncio.sleep(0)
+                slice_end = time.monotonic() + SLICE_SECONDS
         self.library.entries = {e.id: e for f in self.files for e in self.by_file.get(f, [])}
         if quiet:
             return
         for message in messages:
             self.broadcast.publish(message)
-        after = [e.summary() for e in self.library.entries.values()]
+        after = self.library.summaries()
         for gone in {e["id"] for e in before} - {e["id"] for e in after}:
             self.broadcast.publish({"kind": "removed", "id": gone})
         if index or after != before:
@@ -242,6 +249,7 @@ class Reloader:
                                  err.get("line") or 0)]  # fmt: skip
             for entry in entries:
                 entry.problems = [problem]  # the last good states stay, with the file's error
+                entry.changed()
             self.by_file[file] = entries
             return [{"kind": "error", "file": rel, "ids": [e.id for e in entries], "error": err}]
         self.broken.discard(file)
