@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import importlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -83,9 +82,6 @@ class Preview:
         when something asks for one (`thread`), not for every state here: at thousands of
         states that seeding held the event loop for seconds and the memory of every tree."""
         await self.scanned.wait()
-        # The library's thousands of trees live as long as the server: the collector need not
-        # walk them again on every full collection (each walk held the loop ~100 ms).
-        gc.freeze()
         try:
             module = await asyncio.to_thread(
                 importlib.import_module, "widgetkit.preview.chatkit_server"

@@ -4,6 +4,7 @@ events (atomic saves, bursts, deletes, new files) on a tmp folder."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import contextlib
 import os
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -153,6 +154,7 @@ async def test_a_save_sends_each_state_with_its_payload_and_updates_threads_aske
         b = await r.next(is_widget("cards:hello", "b"))
         assert (widget_text(a), widget_text(b)) == ("v2 1", "v2 2")
         assert r.preview.server.threads == {asked: a["payload"]}
+        assert gc.isenabled()  # held only while a build came in
         state = r.preview.library.entries["cards:hello"].states["a"]
         assert state.payload == a["payload"] and state.thread_id == a["thread_id"]
 
