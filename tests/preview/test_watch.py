@@ -4,8 +4,8 @@ events (atomic saves, bursts, deletes, new files) on a tmp folder."""
 from __future__ import annotations
 
 import asyncio
-import gc
 import contextlib
+import gc
 import os
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
