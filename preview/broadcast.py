@@ -24,7 +24,7 @@ import asyncio
 import contextlib
 import json
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 from starlette.requests import Request
@@ -48,9 +48,10 @@ RETRY_MS = 500
 # What a page follows: None for everything, ("index",), or ("widget", <entry id>).
 Topic = tuple[str, ...] | None
 Message = dict[str, Any]
+Key = tuple[Any, ...]
 
 
-def key_of(message: Message) -> Hashable:
+def key_of(message: Message) -> Key:
     """Messages with the same key replace one another: a later one makes an earlier one moot."""
     if "state" in message and "id" in message:
         return ("state", message["id"], message["state"])
@@ -76,10 +77,10 @@ class Inbox:
     def __init__(self, broadcast: Broadcast, topic: Topic) -> None:
         self.topic = topic
         self._broadcast = broadcast
-        self._keys: dict[Hashable, None] = {}
+        self._keys: dict[Key, None] = {}
         self._ready = asyncio.Event()
 
-    def add(self, key: Hashable) -> None:
+    def add(self, key: Key) -> None:
         self._keys.pop(key, None)  # to the end: it is now the newest
         self._keys[key] = None
         self._ready.set()
@@ -95,20 +96,22 @@ class Inbox:
         return self.get_with_id()[1]
 
     def get_with_id(self) -> tuple[str, Message]:
-        if not self._keys:
-            self._ready.clear()
-            raise asyncio.QueueEmpty
-        key = next(iter(self._keys))
-        del self._keys[key]
-        if not self._keys:
-            self._ready.clear()
-        generation, message = self._broadcast.latest[key]
-        return self._broadcast.event_id(generation), message
+        while self._keys:
+            key = next(iter(self._keys))
+            del self._keys[key]
+            latest = self._broadcast.latest.get(key)  # None: its widget was removed since
+            if latest is not None:
+                if not self._keys:
+                    self._ready.clear()
+                return self._broadcast.event_id(latest[0]), latest[1]
+        self._ready.clear()
+        raise asyncio.QueueEmpty
 
     async def get(self) -> Message:
-        while self.empty():
-            await self._ready.wait()
-        return self.get_nowait()
+        while True:
+            await self.wait()
+            with contextlib.suppress(asyncio.QueueEmpty):
+                return self.get_nowait()
 
     async def wait(self) -> None:
         while self.empty():
@@ -121,7 +124,7 @@ class Broadcast:
         self.generation = 0  # how many messages were published
         self.boot = uuid.uuid4().hex[:8]  # which server process: a reconnect to another reloads
         # The latest message of every key, with its generation: what a reconnecting page missed.
-        self.latest: dict[Hashable, tuple[int, Message]] = {}
+        self.latest: dict[Key, tuple[int, Message]] = {}
 
     @contextlib.contextmanager
     def subscribe(self, topic: Topic = None, *, since: str | None = None) -> Iterator[Inbox]:
@@ -145,6 +148,9 @@ class Broadcast:
     def publish(self, message: Message) -> None:
         self.generation += 1
         key = key_of(message)
+        if message.get("kind") == "removed":  # its states' renders are moot: let them go
+            for gone in [k for k in self.latest if k[:2] == ("state", message.get("id"))]:
+                del self.latest[gone]
         self.latest.pop(key, None)
         self.latest[key] = (self.generation, message)
         for inbox in self._inboxes:
@@ -199,8 +205,11 @@ async def sse_events(
                     waits, timeout=keepalive, return_when="FIRST_COMPLETED"
                 )
                 if waiting in done:
-                    while not inbox.empty():  # one burst, one write each, without waiting
-                        event_id, message = inbox.get_with_id()
+                    while True:  # one burst, one write each, without waiting
+                        try:
+                            event_id, message = inbox.get_with_id()
+                        except asyncio.QueueEmpty:
+                            break
                         yield encode(message, event_id)
                     continue
                 waiting.cancel()

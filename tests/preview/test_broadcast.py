@@ -146,6 +146,16 @@ async def test_a_file_error_and_a_removal_reach_the_pages_of_its_widgets() -> No
         assert mine.empty() and index.empty()
 
 
+async def test_a_removed_widgets_renders_are_let_go_even_those_a_page_had_not_read() -> None:
+    broadcast = Broadcast()
+    with broadcast.subscribe(("widget", "cards:w")) as page:
+        broadcast.publish(render("cards:w", "a", 1))
+        broadcast.publish({"kind": "removed", "id": "cards:w"})
+        assert await page.get() == {"kind": "removed", "id": "cards:w"}
+        assert page.empty()
+    assert [k for k in broadcast.latest if "cards:w" in k] == [("removed", "cards:w")]
+
+
 async def test_a_page_that_reconnects_is_sent_what_it_missed_and_a_restart_says_stale() -> None:
     broadcast = Broadcast()
     stop = asyncio.Event()
