@@ -241,7 +241,8 @@ class Page:
 
 @dataclass
 class Result:
-    index_ready: float = float("nan")
+    listed: float = float("nan")  # /api/widgets lists them all
+    index_ready: float = float("nan")  # and then GET / answered
     chatkit_ready: float = float("nan")
     stall_ms: float = 0.0
     stalls_over_100: float = 0.0  # seconds in all
@@ -274,6 +275,7 @@ def run_one(project: Path, modules: list[str], widgets: int, env: dict[str, str]
                 time.sleep(0.02)
                 continue
             if not answer["building"] and len(answer["widgets"]) >= widgets:
+                out.listed = time.time() - began
                 with urllib.request.urlopen(f"{base}/", timeout=60) as r:
                     r.read()
                 out.index_ready = time.time() - began
@@ -341,7 +343,8 @@ def run_one(project: Path, modules: list[str], widgets: int, env: dict[str, str]
 
 
 ROWS: list[tuple[str, Callable[[Result], str]]] = [
-    ("index ready", lambda r: f"{r.index_ready:.2f} s"),
+    ("/api/widgets lists all", lambda r: f"{r.listed:.2f} s"),
+    ("index ready (and GET /)", lambda r: f"{r.index_ready:.2f} s"),
     ("ChatKit ready", lambda r: f"{r.chatkit_ready:.2f} s"),
     ("longest loop stall", lambda r: f"{r.stall_ms:.0f} ms"),
     ("stalls > 100 ms, in all", lambda r: f"{r.stalls_over_100:.1f} s"),
