@@ -227,7 +227,7 @@ def share(bin_: Path, app: Path, env: dict[str, str], work: Path) -> None:
         page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
         page.goto((work / "site" / "index.html").as_uri())
         page.wait_for_selector("html[data-wk-site=ready]", state="attached")
-        thumbs = page.locator(".site-thumb .wk-root").count()
+        thumbs = page.locator(".thumb .wk-root").count()
         expect(thumbs >= 20, f"the built index drew {thumbs} thumbnails")
         page.goto(html.as_uri())
         page.wait_for_selector("html[data-wk-shot=ready]", state="attached")

@@ -13,7 +13,6 @@ runs past `timeout` seconds (its worker is killed; the others carry on), is logg
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from widgetkit.sandbox.calls import NO_HANDLER
 
 from .action_log import ActionLog, Entry, cause
 from .calls import HandlerError
+from .wire import Problem, read_json
 
 if TYPE_CHECKING:
     from chatkit.actions import Action
@@ -197,7 +197,12 @@ class ActionService:
 
     async def api_list(self, request: Request) -> Response:
         after = request.query_params.get("after", "0")
-        entries = self.log.entries(int(after) if after.isdigit() else 0)
+        try:
+            entries = self.log.entries(int(after))
+        except ValueError:  # int() also refuses "²" and numbers of more than 4,300 digits
+            return Problem(
+                400, "invalid_request", f'"after" must be an entry id, not {after[:40]!r}.'
+            ).response()
         types = self.calls.types
         return JSONResponse({"entries": entries, "handlers": types})
 
@@ -211,11 +216,10 @@ class ActionService:
 
     async def api_client(self, request: Request) -> Response:
         """Record a client action (`handler: "client"`): the page's `widgets.onAction` got it."""
-        body = await request.body()
         try:
-            sent = json.loads(body) if len(body) <= MAX_CLIENT_BODY else None
-        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):  # deep nesting too
-            sent = None
+            sent = await read_json(request, MAX_CLIENT_BODY)
+        except Problem as refused:
+            return refused.response()
         action = sent.get("action") if isinstance(sent, dict) else None
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):
             message = 'Send {"action": {"type", "payload"}, "thread_id", "item_id", "form"}.'

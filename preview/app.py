@@ -22,7 +22,6 @@ import asyncio
 import contextlib
 import importlib
 import importlib.util
-import json
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -45,12 +44,14 @@ from .state import (
     RENDERERS,
     SCAN_WAIT,
     WARMUP_WAIT,
+    ListQuery,
     Preview,
     Renderer,
     first_scan,
     preview_of,
     widget_details,
 )
+from .wire import Problem, read_json
 
 __all__ = [
     "CHATKIT_JS",
@@ -81,15 +82,49 @@ def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
 
 
 async def api_widgets(request: Request) -> Response:
+    """`GET /api/widgets[?q=…&errors=1&offset=…&limit=…]`: the widgets' summaries, the index's
+    filter and paging (every widget by default); `matching` counts them all before paging."""
     preview = preview_of(request)
     building = not await first_scan(preview)
+    try:
+        query = ListQuery.of(request)
+    except ValueError as exc:
+        return problem(400, "invalid_query", str(exc))
+    selected = query.select(preview.library)
     return JSONResponse(
         {
-            "widgets": preview.library.summaries(),
+            "widgets": [e.summary() for e in query.page(selected)],
+            "matching": len(selected),
+            "offset": query.offset,
             "building": building,
             "server": {"ready": preview.server is not None, "error": preview.server_error},
         }
     )
+
+
+# Enough for every card a screen shows at once, several times over.
+MAX_THUMBNAILS = 200
+
+
+async def api_thumbnails(request: Request) -> Response:
+    """`GET /api/thumbnails?id=…&id=…`: for each widget, the first of its states that built,
+    which the index draws small as its card scrolls into view. An unknown id is left out."""
+    preview = preview_of(request)
+    await preview.scanned.wait()
+    ids = request.query_params.getlist("id")
+    if len(ids) > MAX_THUMBNAILS:
+        message = f"Ask for at most {MAX_THUMBNAILS} thumbnails at once, not {len(ids)}."
+        return problem(400, "too_many_ids", message)
+    thumbnails = {}
+    for entry_id in ids:
+        entry = preview.library.get(entry_id)
+        if entry is not None:
+            state = next((s for s in entry.states.values() if s.payload is not None), None)
+            thumbnails[entry_id] = {
+                "state": state and state.name,
+                "payload": state and state.payload,
+            }
+    return JSONResponse({"thumbnails": thumbnails})
 
 
 async def api_widget(request: Request) -> Response:
@@ -125,15 +160,10 @@ async def api_render(request: Request) -> Response:
     builder's parameters or the builder fails (with diagnostics saying why).
     """
     preview = preview_of(request)
-    body = await request.body()
-    if len(body) > MAX_RENDER_BODY:
-        return problem(413, "body_too_large", f"The body is larger than {MAX_RENDER_BODY} bytes.")
     try:
-        request_json = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return problem(400, "invalid_json", f"The body is not valid JSON: {exc}.")
-    except RecursionError:  # json.loads recurses per level: a 1 MB body can nest far deeper
-        return problem(400, "invalid_json", "The body nests too deeply to read as JSON.")
+        request_json = await read_json(request, MAX_RENDER_BODY)
+    except Problem as refused:
+        return refused.response()
     if not isinstance(request_json, dict):
         return problem(400, "invalid_request", 'The body must be an object with "id" and "data".')
     await preview.scanned.wait()
@@ -246,6 +276,7 @@ def create_app(
     routes = [
         *pages.routes(),
         Route("/api/widgets", api_widgets),
+        Route("/api/thumbnails", api_thumbnails),
         Route("/api/widget/{entry_id:path}", api_widget),
         Route("/api/render", api_render, methods=["POST"]),
         Route("/api/show", api_show, methods=["POST"]),

@@ -1,8 +1,8 @@
 """Hot reload's messages to the pages: an in-memory broadcast and a Server-Sent Events stream.
 
 A page subscribes to what it shows: `/events?widget=<id>` gets that widget's messages (its states'
-renders and errors, its file's errors, its removal), `/events?index` gets the index's; a bare
-`/events` gets everything. Messages are coalesced per key, latest wins: a page that reads slowly
+renders and errors, its file's errors, its removal), `/events?index` gets the index's and every
+state's render (its thumbnails); a bare `/events` gets everything. Messages are coalesced per key, latest wins: a page that reads slowly
 through a burst (a shared helper saved, thousands of states rebuilt) skips the renders that were
 replaced before it read them, and never loses the last one. What a page holds is therefore bounded
 by what it shows, not by how much happened.
@@ -65,8 +65,8 @@ def key_of(message: Message) -> Key:
 def matches(topic: Topic, message: Message) -> bool:
     if topic is None:
         return True
-    if topic[0] == "index":
-        return message.get("kind") == "index"
+    if topic[0] == "index":  # the list, and the renders its thumbnails show
+        return message.get("kind") == "index" or "state" in message
     entry_id = topic[1]
     return message.get("id") == entry_id or entry_id in message.get("ids", ())
 

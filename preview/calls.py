@@ -221,6 +221,9 @@ class Calls:
             # where that call's own limit stops it.
             await worker.kill()
             worker = await Worker.spawn(self.paths)
+        except BaseException:  # close() cancelled the warm-up: no one else knows this worker
+            await worker.kill()
+            raise
         return worker
 
     async def _take(self) -> Worker:

@@ -51,9 +51,10 @@ from chatkit.types import (
 from chatkit.widgets import DynamicWidgetRoot
 from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from .store import Context, MemoryStore, NotFoundError
+from .wire import Problem, parse_json, read_body
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -243,66 +244,36 @@ class PreviewServer(ChatKitServer[Context]):
         return NonStreamingResult(await self._process_non_streaming(parsed, context))
 
 
-class _Problem(Exception):
-    """A request the endpoint refuses, answered as `{"error": {"code", "message", ...}}`."""
-
-    def __init__(
-        self, status: int, code: str, message: str, details: list[dict[str, str]] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details
-
-    def response(self) -> JSONResponse:
-        error: dict[str, Any] = {"code": self.code, "message": self.message}
-        if self.details:
-            error["details"] = self.details
-        return JSONResponse({"error": error}, status_code=self.status)
-
-
-def _parse_problem(error: ValidationError) -> _Problem:
+def _parse_problem(error: ValidationError) -> Problem:
     first = error.errors(include_url=False)[0]
     kind, ctx = first["type"], first.get("ctx") or {}
     if kind == "json_invalid":
-        return _Problem(400, "invalid_json", f"The body is not valid JSON: {ctx.get('error')}.")
+        return Problem(400, "invalid_json", f"The body is not valid JSON: {ctx.get('error')}.")
     if kind == "dict_type":
-        return _Problem(400, "invalid_request", "The body must be a JSON object with a type.")
+        return Problem(400, "invalid_request", "The body must be a JSON object with a type.")
     # A missing or unknown tag deeper in (a content part's "type", say) is a malformed param.
     if kind == "union_tag_not_found" and not first["loc"]:
-        return _Problem(400, "invalid_request", 'The body has no "type", such as "threads.list".')
+        return Problem(400, "invalid_request", 'The body has no "type", such as "threads.list".')
     if kind == "union_tag_invalid" and not first["loc"]:
         known = str(ctx.get("expected_tags", "")).replace("'", "")
         message = f'"{ctx.get("tag")}" is not a ChatKit request type; use one of {known}.'
-        return _Problem(400, "unknown_request_type", message)
+        return Problem(400, "unknown_request_type", message)
     request_type = str(first["loc"][0])
     details = [
         {"path": ".".join(str(part) for part in e["loc"][1:]), "message": e["msg"]}
         for e in error.errors(include_url=False)
     ]
     listed = "; ".join(f"{d['path']}: {d['message']}" for d in details)
-    return _Problem(
+    return Problem(
         422, "invalid_params", f"The {request_type} request is malformed: {listed}.", details
     )
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    too_large = _Problem(413, "body_too_large", f"The body is larger than {limit} bytes.")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large
-    body = bytearray()
-    # The declared length can be absent (chunked) or wrong, so count what actually arrives.
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise too_large
-    return bytes(body)
 
 
 def _item(store: MemoryStore, thread_id: str, item_id: str) -> ThreadItem:
     try:
         return store.get_item(thread_id, item_id)
     except NotFoundError as error:
-        raise _Problem(404, "item_not_found", str(error)) from None
+        raise Problem(404, "item_not_found", str(error)) from None
 
 
 def _check_references(server: PreviewServer, request: ChatKitReq) -> None:
@@ -314,49 +285,54 @@ def _check_references(server: PreviewServer, request: ChatKitReq) -> None:
     store, params = server.store, request.params
     thread_id = getattr(params, "thread_id", None)
     if thread_id is not None and not store.has_thread(thread_id):
-        raise _Problem(404, "thread_not_found", f'Thread "{thread_id}" does not exist.')
+        raise Problem(404, "thread_not_found", f'Thread "{thread_id}" does not exist.')
     limit = getattr(params, "limit", None)
     if limit is not None and limit < 0:
-        raise _Problem(400, "invalid_params", f"limit {limit} is negative; use 0 or more.")
+        raise Problem(400, "invalid_params", f"limit {limit} is negative; use 0 or more.")
     match request:
         case ThreadsListReq(params=p) if p.after is not None:
             if not store.has_thread(p.after):
-                raise _Problem(
-                    404, "thread_not_found", f'Cursor thread "{p.after}" does not exist.'
-                )
+                raise Problem(404, "thread_not_found", f'Cursor thread "{p.after}" does not exist.')
         case ItemsListReq(params=p) if p.after is not None:
             _item(store, p.thread_id, p.after)
         case ThreadsCreateReq(params=p) | ThreadsAddUserMessageReq(params=p):
             for attachment_id in p.input.attachments:
                 if not store.has_attachment(attachment_id):
                     message = f'Attachment "{attachment_id}" does not exist.'
-                    raise _Problem(404, "attachment_not_found", message)
+                    raise Problem(404, "attachment_not_found", message)
         case ThreadsCustomActionReq(params=p) | ThreadsSyncCustomActionReq(params=p):
+            # openai-chatkit's Action defaults a missing type to its TypeVar, which then reaches
+            # the handlers and the log as if it were a name (and no JSON encoder takes it).
+            if not isinstance(p.action.type, str):
+                message = (
+                    'The action has no "type"; send {"type": "<action name>", "payload": ...}.'
+                )
+                raise Problem(422, "invalid_params", message)
             if p.item_id is not None and not isinstance(
                 _item(store, p.thread_id, p.item_id), WidgetItem
             ):
-                raise _Problem(400, "invalid_params", f'Item "{p.item_id}" is not a widget.')
+                raise Problem(400, "invalid_params", f'Item "{p.item_id}" is not a widget.')
         case ThreadsRetryAfterItemReq(params=p):
             if not isinstance(_item(store, p.thread_id, p.item_id), UserMessageItem):
-                raise _Problem(400, "invalid_params", f'Item "{p.item_id}" is not a user message.')
+                raise Problem(400, "invalid_params", f'Item "{p.item_id}" is not a user message.')
         case ThreadsAddStructuredInputReq(params=p):
             item = _item(store, p.thread_id, p.item_id)
             if not isinstance(item, StructuredInputItem) or item.status != "pending":
                 message = f'Item "{p.item_id}" is not a pending structured input.'
-                raise _Problem(400, "invalid_params", message)
+                raise Problem(400, "invalid_params", message)
         case ThreadsAddClientToolOutputReq(params=p):
             ids = store.item_ids(p.thread_id)
             last = store.get_item(p.thread_id, ids[-1]) if ids else None
             if not (isinstance(last, ClientToolCallItem) and last.status == "pending"):
                 message = f'Thread "{p.thread_id}" is not waiting for a client tool call.'
-                raise _Problem(400, "invalid_params", message)
+                raise Problem(400, "invalid_params", message)
         case ItemsFeedbackReq(params=p):
             for item_id in p.item_ids:
                 _item(store, p.thread_id, item_id)
         case AttachmentsCreateReq() | AttachmentsDeleteReq() if server.attachment_store is None:
-            raise _Problem(501, "unsupported", "The preview server does not take attachments.")
+            raise Problem(501, "unsupported", "The preview server does not take attachments.")
         case InputTranscribeReq() if type(server).transcribe is ChatKitServer.transcribe:
-            raise _Problem(501, "unsupported", "The preview server does not transcribe audio.")
+            raise Problem(501, "unsupported", "The preview server does not transcribe audio.")
 
 
 def chatkit_endpoint(
@@ -376,7 +352,8 @@ def chatkit_endpoint(
 
     async def endpoint(request: Request) -> Response:
         try:
-            body = await _read_body(request, max_body_bytes)
+            body = await read_body(request, max_body_bytes)
+            parse_json(body)  # strict JSON: NaN, huge numbers and deep nesting are refused
             try:
                 parsed = parse_request(body)
             except ValidationError as error:
@@ -393,12 +370,12 @@ def chatkit_endpoint(
                 result = await server.process(body, context)
             except Exception as e:  # streams report in-band; a sync action: JSON, not a bare 500
                 if isinstance(parsed, ThreadsSyncCustomActionReq):
-                    raise _Problem(500, "action_failed", f"The handler failed: {e!r}") from None
+                    raise Problem(500, "action_failed", f"The handler failed: {e!r}") from None
                 raise
-        except _Problem as problem:
+        except Problem as problem:
             return problem.response()
         except NotFoundError as error:
-            return _Problem(404, "not_found", str(error)).response()
+            return Problem(404, "not_found", str(error)).response()
         if isinstance(result, StreamingResult):
             return StreamingResponse(
                 result, media_type="text/event-stream", headers={"Cache-Control": "no-store"}

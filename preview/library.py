@@ -15,8 +15,9 @@ Example::
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -69,6 +70,12 @@ class Entry:
     problems: list[Diagnostic] = field(default_factory=list)  # the file failed before any state
     _summary: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
+    @cached_property
+    def search_text(self) -> str:
+        """What the index's filter looks in, lower-cased; read once the entry is built (the
+        reloader makes a new entry for each build, so its names never change after)."""
+        return " ".join([self.title, self.name, self.rel, self.id, *self.states]).lower()
+
     @property
     def errors(self) -> int:
         """How many states (or the file itself) fail: the index's error badge."""
@@ -115,12 +122,16 @@ class Library:
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
-    def groups(self) -> dict[str, list[Entry]]:
-        """Entries by file, in file order then source order."""
-        out: dict[str, list[Entry]] = {}
-        for entry in self.entries.values():
-            out.setdefault(entry.rel, []).append(entry)
-        return out
+    def select(self, q: str = "", *, errors: bool = False) -> list[Entry]:
+        """The entries the index shows for a filter, in index order: those whose title, name,
+        file, id or a state name holds every word of `q` (ignoring case), and with `errors`
+        only those that fail."""
+        words = q.lower().split()
+        return [
+            e
+            for e in self.entries.values()
+            if (not errors or e.errors) and all(w in e.search_text for w in words)
+        ]
 
     def thread(self, thread_id: str) -> tuple[Entry, State] | None:
         """The widget state whose thread id is `thread_id`, if any."""
@@ -130,3 +141,11 @@ class Library:
         for entry in self.entries.values():
             for state in entry.states.values():
                 yield entry, state
+
+
+def grouped(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    """`entries` by file (as the index groups them), keeping their order."""
+    out: dict[str, list[Entry]] = {}
+    for entry in entries:
+        out.setdefault(entry.rel, []).append(entry)
+    return out

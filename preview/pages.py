@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
@@ -36,7 +37,8 @@ from widgetkit.catalog.types import (
     Union,
 )
 
-from .state import CHATKIT_JS, RENDERERS, Preview, first_scan, widget_details
+from .library import Entry, grouped
+from .state import CHATKIT_JS, INDEX_PAGE, RENDERERS, ListQuery, Preview, first_scan, widget_details
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEMES = ("light", "dark")
@@ -83,21 +85,57 @@ def _theme(request: Request) -> str:
 
 
 async def index(request: Request) -> Response:
+    """The widgets grouped by file, a page at a time (`offset`, `limit`), filtered by `q` and
+    `errors` as `/api/widgets` is; the page's script loads the next page as it scrolls."""
     preview: Preview = request.app.state.preview
     building = not await first_scan(preview)
-    groups = preview.library.groups()
-    total = sum(len(entries) for entries in groups.values())
-    failing = sum(1 for entries in groups.values() for e in entries if e.errors)
-    theme = _theme(request)
+    try:
+        query = ListQuery.of(request, default_limit=INDEX_PAGE)
+    except ValueError as exc:
+        return await _html("missing.html", 400, message=str(exc), theme=_theme(request))
+    library = preview.library
+    selected = query.select(library)
+    shown = query.page(selected)
+    files = {e.rel for e in library.entries.values()}
     return await _html(
         "index.html",
-        groups=groups,
-        total=total,
-        failing=failing,
-        paths=[str(p) for p in preview.library.paths],
-        theme=theme,
+        groups=grouped(shown),
+        counts=Counter(e.rel for e in selected),
+        link=widget_link,
+        state_link=widget_link,
+        total=len(library.entries),
+        files=len(files),
+        failing=sum(1 for e in library.entries.values() if e.errors),
+        matching=len(selected),
+        offset=query.offset,
+        limit=query.limit,
+        shown=len(shown),
+        q=query.q,
+        errors=query.errors,
+        errors_link=_index_link(q=query.q, errors=not query.errors),
+        next_link=_index_link(
+            q=query.q, errors=query.errors, offset=query.offset + len(shown), limit=query.limit
+        ),
+        paths=[str(p) for p in library.paths],
+        theme=_theme(request),
         building=building,
     )
+
+
+def widget_link(entry: Entry, state: str | None = None) -> str:
+    """The preview's page of `entry` (at `state`); an id's odd characters (`#`, `?`, `%`,
+    spaces) escaped, as the id is a file's name."""
+    href = "/widget/" + quote(entry.id, safe="/:@")
+    return href if state is None else f"{href}?state={quote(state, safe='')}"
+
+
+def _index_link(*, q: str, errors: bool, offset: int = 0, limit: int | None = INDEX_PAGE) -> str:
+    params = {
+        k: v for k, v in {"q": q, "errors": "1" if errors else "", "offset": offset}.items() if v
+    }
+    if limit is not None and limit != INDEX_PAGE:
+        params["limit"] = limit
+    return "/?" + urlencode(params) if params else "/"
 
 
 async def widget_page(request: Request) -> Response:
@@ -217,7 +255,7 @@ def _gallery_examples(preview: Preview) -> dict[str, tuple[str, dict[str, Any]]]
     for entry, state in preview.library.states():
         if state.failed or state.payload is None:
             continue
-        label = f"{entry.id}?state={quote(state.name)}"
+        label = widget_link(entry, state.name).removeprefix("/widget/")
         for node in _nodes(state.payload):
             name = node["type"]
             if name not in BY_NAME:

@@ -13,6 +13,10 @@ A local dev server is reachable from every web page the user has open. Two attac
   another origin is refused (403). A request with neither (curl, scripts, tests) comes from no
   web page and passes.
 
+A header read twice is read the way the attacker chose (Starlette keeps the last `Origin`, a
+proxy may keep the first), so a request with more than one `Host` (400, as RFC 9112 asks) or
+more than one `Origin` or `Sec-Fetch-Site` (403) is refused rather than interpreted.
+
 Example::
 
     app = Starlette(routes=..., middleware=[Middleware(HostGuard, bind="127.0.0.1")])
@@ -31,6 +35,7 @@ __all__ = ["LOOPBACK_NAMES", "HostGuard", "split_host"]
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _WILDCARDS = frozenset({"0.0.0.0", "::", ""})
+_SINGLE = ("host", "origin", "sec-fetch-site")  # headers the guard decides on: one each at most
 
 
 def split_host(value: str) -> tuple[str, int | None] | None:
@@ -116,7 +121,14 @@ class HostGuard:
         await send({"type": "http.response.body", "body": body})
 
     def refusal(self, scope: Scope) -> tuple[int, str, str] | None:
-        headers = _headers(scope)
+        headers, repeated = _headers(scope)
+        if repeated:
+            name = repeated[0]
+            message = (
+                f"The request has more than one {name.title()} header; send exactly one, "
+                "so there is no doubt which one the preview checked."
+            )
+            return (400 if name == "host" else 403), f"duplicate_{name.replace('-', '_')}", message
         host_header = headers.get("host", "")
         host = split_host(host_header)
         server = scope.get("server")
@@ -154,5 +166,13 @@ class HostGuard:
         return None
 
 
-def _headers(scope: Scope) -> dict[str, str]:
-    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", ())}
+def _headers(scope: Scope) -> tuple[dict[str, str], list[str]]:
+    """The request's headers by lower-case name, and which of `_SINGLE` came more than once."""
+    headers: dict[str, str] = {}
+    repeated: list[str] = []
+    for raw_name, raw_value in scope.get("headers", ()):
+        name = raw_name.decode("latin-1").lower()
+        if name in headers and name in _SINGLE:
+            repeated.append(name)
+        headers[name] = raw_value.decode("latin-1")
+    return headers, repeated

@@ -29,7 +29,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from urllib.parse import quote
 
 from widgetkit import __version__, discover
 from widgetkit.diagnostics import Diagnostic
@@ -37,7 +37,7 @@ from widgetkit.sandbox import DEFAULT_TIMEOUT, build_files
 from widgetkit.sandbox.explain import file_problem
 
 from . import bundle
-from .library import Entry, Kind, State
+from .library import Entry, Kind, State, grouped
 from .pages import WIDTHS, templates
 
 MANIFEST = "widgetkit-site.json"
@@ -100,21 +100,25 @@ def build_site(paths: list[Path], out: Path, *, timeout: float = DEFAULT_TIMEOUT
         }
         page = {"widget": widget, "widths": WIDTHS, "assets": assets.used(widget)}
         html = templates.get_template("site-widget.html").render(
-            root="../", entry=_card(entry, ""), page=page, widths=WIDTHS, **common
+            root="../", entry=entry, page=page, widths=WIDTHS, **common
         )
         (out / "widgets" / f"{slugs[entry.id]}.html").write_text(html, encoding="utf-8")
 
-    groups: dict[str, list[dict[str, Any]]] = {}
-    thumbs: dict[str, Any] = {}
-    for entry in entries:
-        groups.setdefault(entry.rel, []).append(_card(entry, slugs[entry.id]))
-        first = next((s.payload for s in entry.states.values() if s.payload is not None), None)
-        thumbs[slugs[entry.id]] = first
+    thumbs = {
+        e.id: next((s.payload for s in e.states.values() if s.payload is not None), None)
+        for e in entries
+    }
     failing = sum(1 for e in entries if e.errors)
     built_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+    def link(entry: Entry) -> str:
+        return f"widgets/{slugs[entry.id]}.html"
+
     index = templates.get_template("site-index.html").render(
         root="",
-        groups=groups,
+        groups=grouped(entries),
+        link=link,
+        state_link=lambda e, name: f"{link(e)}#state={quote(name, safe='')}",
         total=len(entries),
         failing=failing,
         built=built_at,
@@ -194,23 +198,6 @@ def _copy_static(static: Path) -> None:
             target = static / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, target)
-
-
-def _card(entry: Entry, slug: str) -> dict[str, Any]:
-    """What a page shows of an entry besides its states' payloads."""
-    return {
-        "slug": slug,
-        "href": f"widgets/{slug}.html",
-        "title": entry.title,
-        "name": entry.name,
-        "file": entry.rel,
-        "kind": entry.kind,
-        "line": entry.line,
-        "doc": entry.doc.split("\n")[0],
-        "errors": entry.errors,
-        "problems": entry.problems,
-        "states": {name: s.failed for name, s in entry.states.items()},
-    }
 
 
 def _slugs(entries: list[Entry]) -> dict[str, str]:

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import importlib
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,9 +27,11 @@ from .library import Entry, Library, State
 __all__ = [
     "CHATKIT_JS",
     "DEFAULT_DOMAIN_KEY",
+    "INDEX_PAGE",
     "RENDERERS",
     "SCAN_WAIT",
     "WARMUP_WAIT",
+    "ListQuery",
     "Preview",
     "Renderer",
     "first_scan",
@@ -45,6 +48,8 @@ DEFAULT_DOMAIN_KEY = "domain_pk_localhost_dev"
 WARMUP_WAIT = 15.0
 # How long the index and /api/widgets wait for the first build before answering "building".
 SCAN_WAIT = 0.5
+# How many widgets the index draws at once; the page's script asks for the next as it scrolls.
+INDEX_PAGE = 100
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
@@ -163,3 +168,46 @@ async def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:
         "states": {name: s.to_dict() for name, s in entry.states.items()},
         "schema": await preview.schema(entry),
     }
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which widgets the index and `/api/widgets` list: those matching `q` (words looked for in
+    the title, name, file, id and state names) and, with `errors`, only the failing ones; then
+    `limit` of them (all when None) from `offset`."""
+
+    q: str = ""
+    errors: bool = False
+    offset: int = 0
+    limit: int | None = None
+
+    @classmethod
+    def of(cls, request: Request, *, default_limit: int | None = None) -> ListQuery:
+        """The query a request's parameters ask for; ValueError saying which one is wrong."""
+        params = request.query_params
+        errors = params.get("errors", "")
+        if errors not in ("", "0", "1", "false", "true"):
+            raise ValueError(f'"errors" is 1 or 0 (true or false), not "{errors}".')
+        limit = _count(params.get("limit"), "limit")
+        return cls(
+            q=params.get("q", "").strip(),
+            errors=errors in ("1", "true"),
+            offset=_count(params.get("offset"), "offset") or 0,
+            limit=default_limit if limit is None else limit,
+        )
+
+    def select(self, library: Library) -> list[Entry]:
+        """Every matching entry, in index order (before `offset` and `limit`)."""
+        return library.select(self.q, errors=self.errors)
+
+    def page(self, selected: list[Entry]) -> list[Entry]:
+        end = None if self.limit is None else self.offset + self.limit
+        return selected[self.offset : end]
+
+
+def _count(value: str | None, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if not value.isdigit():
+        raise ValueError(f'"{name}" is a whole number, 0 or more, not "{value}".')
+    return int(value)

@@ -50,48 +50,180 @@ function applyTheme(theme) {
 }
 
 // ---- index ---------------------------------------------------------------------------------------
+// The server draws the cards a page at a time (preview/pages.py `index`): the next page comes as
+// #more scrolls into view, the filter asks the server, and a thumbnail is drawn only on screen.
+// The page's own cards: a thumbnail's widget content may name a class "card" too.
+const CARDS = "main.index > .group > .cards > .card";
+
+/** The index's thumbnails: each card's first built state, drawn small once the card is near the
+ * screen (fetched from /api/thumbnails a screenful at a time), again when its widget rebuilds. */
+class Thumbnails {
+  constructor(theme) {
+    this.theme = theme; // () => the page's theme
+    this.known = new Map(); // widget id -> { state, payload }, as fetched or as a rebuild sent it
+    this.near = new Set(); // the cards near the screen
+    this.observer = new IntersectionObserver((seen) => {
+      for (const e of seen) if (e.isIntersecting) this.near.add(e.target); else this.near.delete(e.target);
+      this.drawNear();
+    }, { rootMargin: "200px 0px" });
+  }
+
+  watch(cards) { for (const card of cards) this.observer.observe(card); }
+
+  /** The cards changed (a new filter, a hot reload): watch these instead. */
+  reset(cards) {
+    this.observer.disconnect();
+    this.near.clear();
+    this.watch(cards);
+  }
+
+  /** Every thumbnail is drawn again as it is next near the screen (the theme changed). */
+  redrawAll() {
+    for (const card of $$(`${CARDS}[data-thumb=drawn]`)) card.dataset.thumb = "stale";
+    return this.drawNear();
+  }
+
+  /** What the widgets are may have changed (an `index` message): fetch them again. */
+  forget() { this.known.clear(); return this.redrawAll(); }
+
+  /** A state rebuilt (a `widget` message): a thumbnail showing it takes its new payload (one
+   * the message does not carry is fetched again). */
+  rebuilt(msg) {
+    if (this.known.get(msg.id)?.state === msg.state && "payload" in msg) this.known.set(msg.id, { state: msg.state, payload: msg.payload });
+    else this.known.delete(msg.id);
+    for (const card of $$(`${CARDS}[data-thumb][data-id="${CSS.escape(msg.id)}"]`)) card.dataset.thumb = "stale";
+    return this.drawNear();
+  }
+
+  async drawNear() {
+    if (this.drawing) { this.again = true; return this.drawing; }
+    this.drawing = (async () => {
+      do {
+        this.again = false;
+        const todo = [...this.near].filter((c) => c.isConnected && c.dataset.thumb !== "drawn" && c.dataset.thumb !== "none");
+        const missing = [...new Set(todo.map((c) => c.dataset.id))].filter((id) => !this.known.has(id));
+        if (missing.length) {
+          const query = new URLSearchParams(missing.map((id) => ["id", id]));
+          const answer = await (await fetch(`/api/thumbnails?${query}`)).json().catch(() => ({}));
+          for (const id of missing) this.known.set(id, answer.thumbnails?.[id] ?? { payload: null });
+        }
+        await Promise.all(todo.map((card) => this.draw(card)));
+      } while (this.again);
+    })().finally(() => { this.drawing = null; });
+    return this.drawing;
+  }
+
+  draw(card) {
+    const payload = this.known.get(card.dataset.id)?.payload;
+    if (payload == null) { card.dataset.thumb = "none"; return null; }
+    card.dataset.thumb = "drawn";
+    return renderWidget(payload, card.querySelector(".thumb-stage"), { theme: this.theme(), onAction: () => {} }).ready;
+  }
+}
 
 function initIndex() {
+  const main = $("main.index");
   const input = $("#filter");
-  const apply = () => {
-    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-    let shown = 0;
-    for (const group of $$(".group")) {
-      let inGroup = 0;
-      for (const card of $$(".card", group)) {
-        const hit = words.every((w) => card.dataset.search.includes(w));
-        card.hidden = !hit;
-        inGroup += hit;
-      }
-      group.hidden = inGroup === 0;
-      shown += inGroup;
-    }
-    $("#no-match").hidden = shown > 0 || !$$(".card").length;
+  const more = $("#more");
+  let theme = document.documentElement.dataset.theme;
+  const thumbs = new Thumbnails(() => theme);
+  const filter = { q: input.value, errors: new URLSearchParams(location.search).get("errors") === "1" };
+  let asked = 0; // a newer question makes the answers to older ones stale
+  let loading = null;
+
+  const indexUrl = (extra = {}) => {
+    const url = new URL("/", location.href);
+    const params = { q: filter.q.trim(), errors: filter.errors ? "1" : "", ...extra };
+    for (const [k, v] of Object.entries(params)) if (v) url.searchParams.set(k, v);
+    return url;
   };
-  input.value = new URLSearchParams(location.search).get("q") ?? "";
-  input.addEventListener("input", () => { setParam("q", input.value); apply(); });
-  apply();
-  segmented("theme", applyTheme);
-  // Hot reload: widgets appear and go as files do; the filter box (and what is typed) stays.
-  follow({ index: true }, (msg) => { if (msg.kind === "index") refreshIndex().then(apply); }, () => location.reload());
+  const fetchPage = async (url) => new DOMParser().parseFromString(await (await fetch(url, { cache: "no-store" })).text(), "text/html");
+  const shown = () => Number(more.dataset.shown);
+
+  /** Shows the index page `fresh` (as fetched): its cards after ours with `append` (a file cut
+   * across two pages goes on in its group), else in their place (drawn thumbnails kept). */
+  const show = (fresh, append) => {
+    const groups = $$("main.index > .group", fresh);
+    const cards = groups.flatMap((g) => $$(".card", g));
+    if (append) {
+      const last = $$(":scope > .group", main).at(-1);
+      if (last && last.dataset.file === groups[0]?.dataset.file) $(".cards", last).append(...$$(".card", groups.shift()));
+    } else {
+      const kept = new Map($$(`${CARDS}:is([data-thumb=drawn], [data-thumb=stale])`).map((c) => [c.dataset.id, c.querySelector(".thumb-stage")]));
+      for (const card of cards) {
+        const stage = kept.get(card.dataset.id);
+        if (stage) { card.querySelector(".thumb-stage").replaceWith(stage); card.dataset.thumb = "stale"; }
+      }
+      for (const old of $$(":scope > .group, :scope > .empty:not(#no-match)", main)) old.remove();
+    }
+    $("#no-match").before(...$$("main.index > .empty:not(#no-match)", fresh), ...groups);
+    $(".index-head p.muted").replaceWith($(".index-head p.muted", fresh));
+    $("#no-match").hidden = $("#no-match", fresh).hidden;
+    const next = $("#more", fresh);
+    const count = (append ? shown() : 0) + cards.length;
+    more.replaceChildren(...next.childNodes);
+    more.dataset.matching = next.dataset.matching;
+    more.dataset.shown = String(count);
+    const range = more.querySelector(".muted");
+    if (range) range.textContent = range.textContent.replace(/^\d+–\d+/, `1–${count}`);
+    if ("building" in $("main.index", fresh).dataset) main.dataset.building = "";
+    else delete main.dataset.building;
+    if (append) thumbs.watch(cards);
+    else thumbs.reset($$(CARDS));
+    recheck();
+  };
+  // #more looked at again: if it is still in view, the next page comes.
+  const recheck = () => { pager.unobserve(more); pager.observe(more); };
+
+  const loadMore = () => {
+    if (loading || shown() >= Number(more.dataset.matching)) return loading;
+    const gen = asked;
+    loading = fetchPage(indexUrl({ offset: String(shown()) }))
+      .then((fresh) => { if (gen === asked) show(fresh, true); })
+      .finally(() => { loading = null; recheck(); });
+    return loading;
+  };
+  /** Asks the server again: the filter changed, or the widgets did (then as many as shown). */
+  const reload = () => {
+    const gen = ++asked;
+    const limit = Math.max(shown(), Number(more.dataset.page));
+    return fetchPage(indexUrl({ limit: String(limit) })).then((fresh) => { if (gen === asked) show(fresh, false); });
+  };
+  const refilter = () => {
+    const url = new URL(location.href);
+    for (const [k, v] of [["q", filter.q], ["errors", filter.errors ? "1" : ""]]) if (v) url.searchParams.set(k, v); else url.searchParams.delete(k);
+    url.searchParams.delete("offset");
+    history.replaceState(history.state, "", url);
+    more.dataset.shown = "0";
+    return reload();
+  };
+
+  const pager = new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) loadMore(); }, { rootMargin: "600px 0px" });
+  pager.observe(more);
+  thumbs.watch($$(CARDS));
+  let typing = null;
+  input.addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(() => { filter.q = input.value; refilter(); }, 150); });
+  input.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { clearTimeout(typing); filter.q = input.value; refilter(); } });
+  main.addEventListener("click", (ev) => {
+    const link = ev.target.closest("#errors-only, #more a");
+    if (!link || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
+    ev.preventDefault();
+    if (link.id === "errors-only") { filter.errors = !filter.errors; refilter(); } else loadMore();
+  });
+  segmented("theme", (t) => { theme = t; applyTheme(t); thumbs.redrawAll(); });
+  // Hot reload: the cards follow the files (what is typed in the filter stays), and a thumbnail
+  // its widget's rebuilds.
+  follow((msg) => {
+    if (msg.kind === "index") reload().then(() => thumbs.forget());
+    else if (msg.kind === "widget") thumbs.rebuilt(msg);
+  }, () => location.reload(), "?index");
   // Served while the first build was still going: look again until it is in (the index message
   // may have gone out before this page's event stream opened).
   const settle = () => {
-    if (!("building" in $("main.index").dataset)) return;
-    setTimeout(() => refreshIndex().then(apply).then(settle, settle), 400);
+    if (!("building" in main.dataset)) return;
+    setTimeout(() => reload().then(settle, settle), 400);
   };
   settle();
-}
-
-async function refreshIndex() {
-  const html = await (await fetch(location.href, { cache: "no-store" })).text();
-  const fresh = new DOMParser().parseFromString(html, "text/html");
-  const main = $("main.index");
-  for (const old of $$(":scope > .group, :scope > .empty:not(#no-match)", main)) old.remove();
-  $("#no-match").before(...$$("main.index > .group, main.index > .empty:not(#no-match)", fresh));
-  $(".index-head p.muted").replaceWith($(".index-head p.muted", fresh));
-  if ("building" in $("main.index", fresh).dataset) main.dataset.building = "";
-  else delete main.dataset.building;
 }
 
 /** What the Diagnostics panel lists while a hot-reload error shows: the message's diagnostics
@@ -183,7 +315,7 @@ class WidgetPage {
     this.actions = new Actions(this);
     this.selectState(this.stateName);
     this.overlay = new Overlay($("#stage-frame"));
-    follow({ widget: this.widget.id }, (msg) => this.hot(msg), () => location.reload());
+    follow((msg) => this.hot(msg), () => location.reload(), `?widget=${encodeURIComponent(this.widget.id)}`);
   }
 
   /** A hot-reload message (preview/watch.py): redraw in place, keeping state, theme, width and

@@ -2,15 +2,14 @@
 // error overlay that sits over the last good render until the next good save.
 
 /**
- * Follows what the page shows on /events: `{ widget: id }` for a widget's messages, `{ index: true }`
- * for the index's (see preview/broadcast.py), and calls onMessage for each. The server coalesces a
- * burst (latest wins per widget state) and, on a reconnect, replays what the page missed (the
- * browser sends the last event id); when the server restarted meanwhile it says `stale`, and
+ * Follows /events and calls onMessage for each message. `query` says what the page shows
+ * ("?index", "?widget=<id>"; see preview/broadcast.py), so the server sends only that, coalesced
+ * per widget state (latest wins). On a reconnect the server replays what the page missed (the
+ * browser sends the last event id); when it restarted meanwhile its hello says `stale` and
  * onStale is called, since the page's picture is older than anything it can replay.
  */
-export function follow(topic, onMessage, onStale) {
+export function follow(onMessage, onStale, query = "") {
   if (typeof EventSource === "undefined") return null;
-  const query = topic.widget ? `?widget=${encodeURIComponent(topic.widget)}` : "?index";
   const source = new EventSource(`/events${query}`);
   source.onmessage = (ev) => {
     const msg = JSON.parse(ev.data);

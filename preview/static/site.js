@@ -53,9 +53,9 @@ const draw = (payload, el, options = {}) => renderWidget(withAssets(payload, pag
 // ---- index ---------------------------------------------------------------------------------------
 
 function initIndex() {
-  const thumbs = () => Promise.all($$("[data-thumb]").map((el) => {
-    const payload = page.thumbs[el.dataset.thumb];
-    return payload == null ? null : draw(payload, el).ready;
+  const thumbs = () => Promise.all($$(".card[data-id]").map((card) => {
+    const payload = Object.hasOwn(page.thumbs, card.dataset.id) ? page.thumbs[card.dataset.id] : null;
+    return payload == null ? null : draw(payload, $(".thumb-stage", card)).ready;
   }));
   const input = $("#filter");
   const filter = () => {

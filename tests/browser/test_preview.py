@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from widgetkit.preview.app import CHATKIT_JS, create_app
 
@@ -169,11 +169,12 @@ def test_clicking_a_diagnostic_highlights_its_element(folder: Served, page: Page
 def test_index_filter_and_component_reference(gallery: Served, page: Page) -> None:
     console = Console(page)
     page.goto(f"{gallery.url}/")
-    page.fill("#filter", "order confirmation")
+    page.fill("#filter", "order confirmation")  # the server filters: wait for its answer
     visible = page.locator(".card:visible")
-    assert visible.count() == 1 and "Order confirmation" in visible.inner_text()
+    expect(visible).to_have_count(1)
+    assert "Order confirmation" in visible.inner_text()
     page.fill("#filter", "zzz-nothing")
-    assert page.locator("#no-match").is_visible()
+    expect(page.locator("#no-match")).to_be_visible()
     page.goto(f"{gallery.url}/components")
     page.wait_for_selector("html[data-wk-ready]")
     examples = page.locator(".example-stage")

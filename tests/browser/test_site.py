@@ -78,11 +78,11 @@ def test_click_through_the_index_a_state_switch_and_the_theme(site: Path, visit:
     visit.open(site / "index.html")
     # A thumbnail per widget, drawn by the renderer.
     expect(page.locator(".card")).to_have_count(len(WIDGETS))
-    expect(page.locator(".site-thumb .wk-root")).to_have_count(len(WIDGETS))
+    expect(page.locator(".thumb .wk-root")).to_have_count(len(WIDGETS))
 
     page.locator("[data-control=theme] button[data-value=dark]").click()
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-    expect(page.locator(".site-thumb .wk-root.wk-theme-dark")).to_have_count(len(WIDGETS))
+    expect(page.locator(".thumb .wk-root.wk-theme-dark")).to_have_count(len(WIDGETS))
 
     page.fill("#filter", "order confirmation")
     expect(page.locator(".card:visible")).to_have_count(1)

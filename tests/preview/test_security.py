@@ -147,6 +147,24 @@ def test_same_origin_pages_and_scripts_without_an_origin_pass(client: TestClient
     assert client.get("/api/widgets", headers={"Origin": "http://evil.example"}).status_code == 200
 
 
+def test_a_header_the_guard_decides_on_must_come_once(client: TestClient) -> None:
+    before = client.get("/api/actions").json()["entries"]
+    for headers, status in (
+        # Starlette reads the last Origin: a forged first one must not slip through.
+        ([("Origin", "http://evil.example"), ("Origin", BASE)], 403),
+        ([("Origin", BASE), ("Origin", "http://evil.example")], 403),
+        ([("Origin", BASE), ("Origin", BASE)], 403),
+        ([("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-origin")], 403),
+        ([("Host", "evil.example:8000"), ("Host", "127.0.0.1:8000")], 400),
+    ):
+        response = client.post("/api/actions", json={"action": {"type": "forged"}}, headers=headers)
+        assert response.status_code == status, headers
+        assert "more than one" in response.json()["error"]["message"], headers
+    assert client.get("/api/actions").json()["entries"] == before
+    # One matching Origin, or none, still passes.
+    assert client.post("/api/render", json={"payload": CARD}, headers={"Origin": BASE}).is_success
+
+
 def test_a_real_server_refuses_a_rebound_host(tmp_path: Path) -> None:
     (tmp_path / "hello.json").write_text(json.dumps(CARD))
     app = create_app([tmp_path], renderer="local", reload=False)

@@ -48,7 +48,8 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
             payload, diags, error, where, at = None, [], None, "", line
             try:
                 payload = w.build(state if w.samples else None).to_dict()
-                diags = [d.to_dict() for d in validate(payload, runtime=runtime)]
+                found = validate(payload, runtime=runtime)
+                diags = [d.to_dict() for d in found + explain.not_finite(payload, found)]
             except WidgetError as exc:
                 diags = [d.to_dict() for d in exc.diagnostics]
                 where, at = exc.where, loader.error_of(exc)["line"] or line
@@ -56,6 +57,7 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
                 error = loader.error_of(exc, label)
                 diags = [d.to_dict() for d in explain.builder_error(exc, w, error)]
                 at = error["line"] or line
+            diags += [d.to_dict() for d in explain.not_finite(data, what="sample data")]
             states.append({"name": state, "data": data, "payload": payload,
                            "diagnostics": diags, "line": at, "error": error,
                            "where": where})  # fmt: skip
@@ -86,7 +88,8 @@ def _build_payload(file: Path, explicit: bool, runtime: Any, say: Any) -> dict[s
         name = found.label or ("default" if i == 0 else f"state {i + 1}")
         diags = [d.to_dict() for d in found.diagnostics]
         if found.payload is not None:
-            diags += [d.to_dict() for d in validate(found.payload, runtime=runtime)]
+            checked = validate(found.payload, runtime=runtime)
+            diags += [d.to_dict() for d in checked + explain.not_finite(found.payload, checked)]
         states.append({"name": name, "data": None, "payload": found.payload,
                        "diagnostics": diags, "line": found.line, "error": None,
                        "where": ""})  # fmt: skip

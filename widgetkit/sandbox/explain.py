@@ -9,16 +9,19 @@ acts on. They run in the worker, on the exception as raised.
 from __future__ import annotations
 
 import inspect
+import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from widgetkit.catalog import COMPONENTS
-from widgetkit.diagnostics import Diagnostic
+from widgetkit.diagnostics import Diagnostic, pointer, show
+from widgetkit.diagnostics import Path as Pointer
 from widgetkit.validate import validate
 from widgetkit.widget import Widget
 
-__all__ = ["builder_error", "file_problem", "import_error"]
+__all__ = ["builder_error", "file_problem", "import_error", "not_finite"]
 
 _UNEXPECTED = re.compile(r"^(\w+)\.__init__\(\) got an unexpected keyword argument '(\w+)'$")
 _NAMES = frozenset(c.name for c in COMPONENTS)
@@ -93,3 +96,33 @@ def _required(w: Widget[Any, Any]) -> list[str]:
     empty = inspect.Parameter.empty
     kinds = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
     return [p.name for p in params if p.default is empty and p.kind not in kinds]
+
+
+def not_finite(
+    value: Any, reported: Iterable[Diagnostic] = (), *, what: str = ""
+) -> list[Diagnostic]:
+    """An error for each NaN or infinity in `value` that `reported` does not already name.
+
+    JSON cannot carry them, so the server reads them as null (`pool.Worker.receive`); this says
+    where they were. The validator names them in number props; an action's payload and a
+    builder's sample data (`what="sample data"`, whose pointers are the data's) are not walked
+    by it. Each container is looked at once, so a structure that contains itself ends.
+    """
+    said = {d.path for d in reported}
+    found: list[Diagnostic] = []
+    seen: set[int] = set()
+    todo: list[tuple[Any, Pointer]] = [(value, None)]
+    while todo:
+        v, path = todo.pop()
+        if type(v) is float and not math.isfinite(v):
+            at = pointer(path)
+            if at not in said:
+                where = f"{what} {at}".strip() if what else ""
+                message = f"{where + ': ' if where else ''}{show(v)} is not a finite number, and JSON cannot carry it"
+                hint = "use a finite number or None (the preview shows it as null)"
+                found.append(Diagnostic("" if what else at, "error", "not-finite", message, hint))
+        elif type(v) in (dict, list) and id(v) not in seen:
+            seen.add(id(v))
+            items = v.items() if type(v) is dict else enumerate(v)
+            todo += reversed([(x, (path, k)) for k, x in items])  # popped in order
+    return found

@@ -22,6 +22,10 @@ _STREAM_LIMIT = 64 * 1024 * 1024  # one line holds every payload of a file
 _START_TIMEOUT = 30.0
 
 
+def _null(constant: str) -> None:
+    return None
+
+
 class WorkerDied(Exception):
     """The worker stopped answering: killed after a timeout, or it crashed."""
 
@@ -71,7 +75,10 @@ class Worker:
         if not line:
             code = await self.proc.wait()
             raise WorkerDied(f"the worker exited with code {code}")
-        msg: dict[str, Any] = json.loads(line)
+        # The one door from user code into the server: a NaN or an infinity (which the child's
+        # json.dumps writes, and which the child's diagnostics name) arrives as null, so
+        # nothing the server sends on (pages, /api, the event stream) holds one.
+        msg: dict[str, Any] = json.loads(line, parse_constant=_null)
         return msg
 
     async def kill(self) -> None:

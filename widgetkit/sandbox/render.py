@@ -103,7 +103,8 @@ def _build(w: Widget[Any, Any], kwargs: dict[str, Any], file: Path) -> Rendered:
             first = replace(first, message=f"{first.message} (line {error['line']})")
         return Rendered(None, [first, *rest])
     payload = node.to_dict()
-    return Rendered(payload, validate(payload))
+    found = validate(payload)
+    return Rendered(payload, found + explain.not_finite(payload, found))
 
 
 def _problem(path: str, code: str, message: str, hint: str = "") -> Diagnostic:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .snapshot import UPDATE_FLAG, InvalidWidget, TestId, checked, sanitise
+from .snapshot import UPDATE_FLAG, InvalidWidget, Keys, TestId, checked
 
 if TYPE_CHECKING:
     from widgetkit.screenshot import Camera, Theme, Width
@@ -41,8 +41,7 @@ class WidgetImage:
         self._session = session
         self.test = test
         self._camera = camera
-        self._index = 0
-        self._keys: set[str] = set()
+        self._keys = Keys("image")
 
     def __repr__(self) -> str:
         return f"<widget_image {self.test.name}>"
@@ -64,21 +63,6 @@ class WidgetImage:
         if failure is not None:
             raise AssertionError(failure)
 
-    def _key(self, name: str | None) -> str:
-        if name is None:
-            key = str(self._index)
-            self._index += 1
-        else:
-            if not name:
-                raise ValueError("an image name must not be empty")
-            key = sanitise(name, key=True)
-        if key in self._keys:
-            raise ValueError(
-                f"image {key!r} is asserted twice in {self.test.name}; give each a distinct name"
-            )
-        self._keys.add(key)
-        return key
-
     def _check(
         self,
         widget: object,
@@ -88,7 +72,7 @@ class WidgetImage:
         scale: float,
         tolerance: float,
     ) -> str | None:
-        stem = f"{self.test.name}[{self._key(name)}]"
+        stem = f"{self.test.name}[{self._keys.next(name, self.test.name)}]"
         path = self.test.directory / f"{stem}.png"
         diff_path, new_path = path.with_name(f"{stem}.diff.png"), path.with_name(f"{stem}.new.png")
         session = self._session

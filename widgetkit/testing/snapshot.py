@@ -152,6 +152,34 @@ class TestId:
     name: str
 
 
+class Keys:
+    """The names of one test's snapshots or images: unnamed ones are numbered in call order
+    (`0`, `1`, ...), named ones keyed by their name (so adding one never renumbers the others);
+    a name used twice in one test is refused."""
+
+    __slots__ = ("_index", "_seen", "what")
+
+    def __init__(self, what: str) -> None:
+        self.what = what  # "snapshot" or "image", for the messages
+        self._index = 0
+        self._seen: set[str] = set()
+
+    def next(self, name: str | None, test: str) -> str:
+        if name is None:
+            key = str(self._index)
+            self._index += 1
+        else:
+            if not name:
+                raise ValueError(f"a {self.what} name must not be empty")
+            key = sanitise(name, key=True)
+        if key in self._seen:
+            raise ValueError(
+                f"{self.what} {key!r} is asserted twice in {test}; give each a distinct name"
+            )
+        self._seen.add(key)
+        return key
+
+
 class WidgetSnapshot:
     """The `widget_snapshot` fixture object of one test.
 
@@ -159,13 +187,12 @@ class WidgetSnapshot:
     their name, so adding a named snapshot never renumbers the others.
     """
 
-    __slots__ = ("_failure", "_index", "_keys", "_session", "test")
+    __slots__ = ("_failure", "_keys", "_session", "test")
 
     def __init__(self, session: SnapshotSession, test: TestId) -> None:
         self._session = session
         self.test = test
-        self._index = 0
-        self._keys: set[str] = set()
+        self._keys = Keys("snapshot")
         self._failure: str | None = None
 
     def assert_match(self, widget: object, name: str | None = None) -> None:
@@ -190,23 +217,10 @@ class WidgetSnapshot:
     def __repr__(self) -> str:
         return f"<widget_snapshot {self.test.name}>"
 
-    def _key(self, name: str | None) -> str:
-        if name is None:
-            key = str(self._index)
-            self._index += 1
-        else:
-            if not name:
-                raise ValueError("a snapshot name must not be empty")
-            key = sanitise(name, key=True)
-        if key in self._keys:
-            raise ValueError(
-                f"snapshot {key!r} is asserted twice in {self.test.name}; give each a distinct name"
-            )
-        self._keys.add(key)
-        return key
-
     def _check(self, widget: object, name: str | None) -> str | None:
-        path = self.test.directory / file_name(self.test.name, self._key(name))
+        path = self.test.directory / file_name(
+            self.test.name, self._keys.next(name, self.test.name)
+        )
         session = self._session
         session.touched.add(path)
         where = session.show(path)
