@@ -6,9 +6,9 @@ hang or kill the server. Until that first build is in, the index and `/api/widge
 `SCAN_WAIT` seconds, then answer a "building" state that fills in over the `/events` `index`
 message. openai-chatkit's server module (a ~4 s import: it pulls in the Agents SDK) loads after
 the build in a thread; until it is there, `/chatkit` waits for it (up to `WARMUP_WAIT` seconds)
-and then answers 503 with a message saying so. Once loaded, every widget state is seeded as a
-thread in the server's store, under an id derived from the widget and state
-(`library.thread_id_for`); showing a state (`POST /api/show`) seeds its thread again.
+and then answers 503 with a message saying so. A widget state's thread, under an id derived from
+the widget and state (`library.thread_id_for`), is made in the server's store when first asked
+for: a `/chatkit` request naming it, or `POST /api/show`, which also puts it back to the sample.
 
 Example::
 

@@ -336,14 +336,18 @@ def _check_references(server: PreviewServer, request: ChatKitReq) -> None:
 
 
 def chatkit_endpoint(
-    server: PreviewServer, *, max_body_bytes: int = MAX_BODY_BYTES
+    server: PreviewServer,
+    *,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    on_thread: Callable[[str], None] | None = None,
 ) -> Callable[[Request], Awaitable[Response]]:
     """A Starlette endpoint answering ChatKit.js's POSTs for `server`.
 
     Mount it with `Route("/chatkit", chatkit_endpoint(server), methods=["POST"])`. Streaming
     requests answer `text/event-stream`; the others JSON. A body that is too large, not JSON, of
     an unknown type, with wrong fields or naming an unknown thread or item answers 4xx with
-    `{"error": {"code", "message"}}` and changes nothing.
+    `{"error": {"code", "message"}}` and changes nothing. `on_thread` is called with the thread
+    id a request names before it is looked up, so a thread can be made when first asked for.
     """
 
     async def endpoint(request: Request) -> Response:
@@ -354,6 +358,9 @@ def chatkit_endpoint(
                 parsed = parse_request(body)
             except ValidationError as error:
                 raise _parse_problem(error) from None
+            thread_id = getattr(parsed.params, "thread_id", None)
+            if on_thread is not None and isinstance(thread_id, str):
+                on_thread(thread_id)
             _check_references(server, parsed)
             context: Context = {
                 "request": request,

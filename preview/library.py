@@ -68,6 +68,7 @@ class Entry:
     line: int = 0
     states: dict[str, State] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)  # the file failed before any state
+    _summary: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def search_text(self) -> str:
@@ -80,7 +81,17 @@ class Entry:
         """How many states (or the file itself) fail: the index's error badge."""
         return len(self.problems) + sum(s.failed for s in self.states.values())
 
+    def changed(self) -> None:
+        """Say that the entry changed in place (its problems, a state's diagnostics)."""
+        self._summary = None
+
     def summary(self) -> dict[str, Any]:
+        """What the index shows of the entry; made once, until `changed()`."""
+        if self._summary is None:
+            self._summary = self._summarize()
+        return self._summary
+
+    def _summarize(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
@@ -103,6 +114,11 @@ class Library:
         self.paths = [Path(p) for p in paths]
         self.entries: dict[str, Entry] = {}
 
+    def summaries(self) -> list[dict[str, Any]]:
+        """Every entry's `summary()`: `/api/widgets`, the index message and the reloader's
+        before-and-after comparison read it, thousands of entries each time."""
+        return [e.summary() for e in self.entries.values()]
+
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
@@ -116,6 +132,10 @@ class Library:
             for e in self.entries.values()
             if (not errors or e.errors) and all(w in e.search_text for w in words)
         ]
+
+    def thread(self, thread_id: str) -> tuple[Entry, State] | None:
+        """The widget state whose thread id is `thread_id`, if any."""
+        return next(((e, s) for e, s in self.states() if s.thread_id == thread_id), None)
 
     def states(self) -> Iterator[tuple[Entry, State]]:
         for entry in self.entries.values():

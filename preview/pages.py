@@ -7,6 +7,7 @@ HTML or JavaScript by hand.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -61,8 +62,11 @@ def routes() -> list[Route]:
     ]
 
 
-def _html(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
+async def _html(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page drawn in a thread: the index of thousands of widgets takes a good part of a second
+    to render, which would hold every other request and event stream on the loop."""
+    html = await asyncio.to_thread(templates.get_template(name).render, **context)
+    return HTMLResponse(html, status_code=status)
 
 
 def _choice(request: Request, key: str, options: tuple[str, ...], default: str) -> str:
@@ -88,12 +92,12 @@ async def index(request: Request) -> Response:
     try:
         query = ListQuery.of(request, default_limit=INDEX_PAGE)
     except ValueError as exc:
-        return _html("missing.html", 400, message=str(exc), theme=_theme(request))
+        return await _html("missing.html", 400, message=str(exc), theme=_theme(request))
     library = preview.library
     selected = query.select(library)
     shown = query.page(selected)
     files = {e.rel for e in library.entries.values()}
-    return _html(
+    return await _html(
         "index.html",
         groups=grouped(shown),
         counts=Counter(e.rel for e in selected),
@@ -141,7 +145,7 @@ async def widget_page(request: Request) -> Response:
     entry = preview.library.get(entry_id)
     if entry is None:
         message = f'No widget has the id "{entry_id}". It may have been renamed or removed.'
-        return _html("missing.html", 404, message=message, theme=_theme(request))
+        return await _html("missing.html", 404, message=message, theme=_theme(request))
     state = request.query_params.get("state", "")
     if state not in entry.states:
         state = next(iter(entry.states), "")
@@ -154,7 +158,7 @@ async def widget_page(request: Request) -> Response:
         "renderer": renderer,
         "chatkit": {"script": CHATKIT_JS, "url": "/chatkit", "domainKey": preview.domain_key},
     }
-    return _html(
+    return await _html(
         "widget.html",
         entry=entry,
         page=page,
@@ -188,7 +192,7 @@ async def components_page(request: Request) -> Response:
             }
         )
     theme = _theme(request)
-    return _html("components.html", components=items, page={"components": items}, theme=theme)
+    return await _html("components.html", components=items, page={"components": items}, theme=theme)
 
 
 # ---- the component reference ---------------------------------------------------------------

@@ -83,17 +83,16 @@ class Preview:
         self._endpoint: Endpoint | None = None
 
     async def start(self) -> None:
-        """Wait for the reloader's first build, then load the ChatKit server and seed a thread
-        per state."""
+        """Wait for the reloader's first build, then load the ChatKit server. Threads are made
+        when something asks for one (`thread`), not for every state here: at thousands of
+        states that seeding held the event loop for seconds and the memory of every tree."""
         await self.scanned.wait()
         try:
             module = await asyncio.to_thread(
                 importlib.import_module, "widgetkit.preview.chatkit_server"
             )
             self.server = module.PreviewServer(**self.server_options)
-            self._endpoint = module.chatkit_endpoint(self.server)
-            for entry in self.library.entries.values():
-                self.seed(entry)
+            self._endpoint = module.chatkit_endpoint(self.server, on_thread=self.thread)
         except Exception as exc:  # a broken openai-chatkit install must not kill the pages
             self.server_error = f"{type(exc).__name__}: {exc}"
         finally:
@@ -106,10 +105,14 @@ class Preview:
     async def schema(self, entry: Entry) -> dict[str, Any]:
         return await self.calls.schema(entry)
 
-    def seed(self, entry: Entry) -> None:
-        """Put each built state of `entry` in the store as its own thread."""
-        for state in entry.states.values():
-            self.seed_state(entry, state)
+    def thread(self, thread_id: str) -> None:
+        """Make the thread of a widget state if it is not there yet: ChatKit.js (or a page)
+        names it by `library.thread_id_for` before anything put it in the store."""
+        if self.server is None or self.server.store.has_thread(thread_id):
+            return
+        found = self.library.thread(thread_id)
+        if found is not None:
+            self.seed_state(*found)
 
     def seed_state(self, entry: Entry, state: State) -> None:
         """(Re)start the state's thread with its sample widget alone: what an action changed in
@@ -127,6 +130,7 @@ class Preview:
             message = f"ChatKit cannot hold this widget in a thread: {first}"
             hint = "make the root a Card, ListView or Basic"
             state.diagnostics.append(Diagnostic("", "error", "not-seedable", message, hint))
+            entry.changed()
 
     async def chatkit(self, request: Request) -> Response:
         if not self.server_ready.is_set():

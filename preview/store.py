@@ -75,11 +75,14 @@ def _page(records: list[_T], ids: list[str], after: str | None, limit: int, orde
 
 
 class MemoryStore(Store[Context]):
-    """Threads, items and attachments held in memory, isolated by deep copies.
+    """Threads, items and attachments held in memory, one copy of each.
 
-    Every model is copied on the way in and on the way out, as a database would serialise it, so
-    a caller mutating a loaded thread (as `ChatKitServer` does before `save_thread`) never changes
-    the stored one behind the store's back.
+    What a caller may change is copied: thread metadata (small; `ChatKitServer` mutates a loaded
+    thread before `save_thread`) deeply, items and attachments on their top level only, so a
+    caller assigning a field (`item.widget = ...`) never changes the stored one behind the
+    store's back. An item's widget tree is shared, never copied: widget roots are replaced
+    whole (`PreviewServer.update` builds a new one), which keeps a hot reload of thousands of
+    states from copying every tree twice.
 
     Beside the async `Store` API there is a small synchronous one (`put_thread`, `put_item`,
     `get_thread`, `get_item`, `thread_ids`, `item_ids`, ...) for code that seeds or inspects the store outside an
@@ -140,11 +143,11 @@ class MemoryStore(Store[Context]):
         items = self._record(thread_id).items
         if item_id not in items:
             raise NotFoundError(f'Item "{item_id}" does not exist in thread "{thread_id}".')
-        return items[item_id].model_copy(deep=True)
+        return items[item_id].model_copy()
 
     def put_item(self, thread_id: str, item: ThreadItem) -> None:
         """Insert an item at the end of a thread, or replace it in place if its id is known."""
-        self._record(thread_id).items[item.id] = item.model_copy(deep=True)
+        self._record(thread_id).items[item.id] = item.model_copy()
 
     def clear_items(self, thread_id: str) -> None:
         self._record(thread_id).items.clear()
@@ -184,7 +187,7 @@ class MemoryStore(Store[Context]):
     ) -> Page[ThreadItem]:
         items = self._record(thread_id).items
         page = _page(list(items.values()), list(items), after, limit, order)
-        page.data = [item.model_copy(deep=True) for item in page.data]
+        page.data = [item.model_copy() for item in page.data]
         return page
 
     async def add_thread_item(self, thread_id: str, item: ThreadItem, context: Context) -> None:
@@ -200,13 +203,13 @@ class MemoryStore(Store[Context]):
         self._record(thread_id).items.pop(item_id, None)
 
     async def save_attachment(self, attachment: Attachment, context: Context) -> None:
-        self._attachments[attachment.id] = attachment.model_copy(deep=True)
+        self._attachments[attachment.id] = attachment.model_copy()
 
     async def load_attachment(self, attachment_id: str, context: Context) -> Attachment:
         attachment = self._attachments.get(attachment_id)
         if attachment is None:
             raise NotFoundError(f'Attachment "{attachment_id}" does not exist.')
-        return attachment.model_copy(deep=True)
+        return attachment.model_copy()
 
     async def delete_attachment(self, attachment_id: str, context: Context) -> None:
         self._attachments.pop(attachment_id, None)

@@ -110,9 +110,7 @@ def test_each_word_is_a_synonym_or_a_guess_never_both() -> None:
      (lambda s: token_alias("Justification", "space-between", safe=s), "between", "between"),
      (lambda s: token_alias("FontWeight", "heavy", safe=s), "bold", None)],
 )  # fmt: skip
-def test_a_safe_look_up_answers_only_synonyms(
-    look_up: Any, hint: str, safe: str | None
-) -> None:
+def test_a_safe_look_up_answers_only_synonyms(look_up: Any, hint: str, safe: str | None) -> None:
     assert look_up(False) == hint
     assert look_up(True) == safe
 

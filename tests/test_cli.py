@@ -53,7 +53,9 @@ def test_a_folder_is_checked_builder_by_state_and_file_by_file(
     # The file:line is the line of the call that failed.
     [bad_title] = [line for line in out if "broken[one]" in line]
     line = next(i for i, x in enumerate(BUILDERS.splitlines(), 1) if 'size="6xl"' in x)
-    assert bad_title.startswith(f"{project / 'cards.py'}:{line}: broken[one] Title(…): /size: error:")
+    assert bad_title.startswith(
+        f"{project / 'cards.py'}:{line}: broken[one] Title(…): /size: error:"
+    )
     assert '"6xl" is not a TitleSize token' in bad_title
     # status[paid], status[due], broken[one], good.json, bad.json; package.json is not a widget
     assert out[-1] == "4 widgets, 5 states checked: 2 errors, 0 warnings"

@@ -315,15 +315,15 @@ class WidgetPage {
     this.actions = new Actions(this);
     this.selectState(this.stateName);
     this.overlay = new Overlay($("#stage-frame"));
-    follow((msg) => this.hot(msg), () => location.reload());
+    follow((msg) => this.hot(msg), () => location.reload(), `?widget=${encodeURIComponent(this.widget.id)}`);
   }
 
   /** A hot-reload message (preview/watch.py): redraw in place, keeping state, theme, width and
    * scroll; an error shows over the last good render until the next good message. */
   hot(msg) {
     const w = this.widget;
-    if (msg.kind === "index") {
-      if (!msg.widgets.some((x) => x.id === w.id)) this.overlay.show({ message: `"${w.id}" is gone: its file was deleted or the widget renamed.` });
+    if (msg.kind === "removed") {
+      if (msg.id === w.id) this.overlay.show({ message: `"${w.id}" is gone: its file was deleted or the widget renamed.` });
       return null;
     }
     if (!(msg.id ? msg.id === w.id : msg.ids?.includes(w.id) || msg.file === w.file)) return null;

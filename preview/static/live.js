@@ -2,22 +2,21 @@
 // error overlay that sits over the last good render until the next good save.
 
 /**
- * Follows /events and calls onMessage for each message. After a reconnect that missed messages
- * (the server restarted, or the page slept) it calls onStale, since the page's picture is old.
- * `query` says what the page shows ("?index", "?widget=<id>"), so the server can send only that.
+ * Follows /events and calls onMessage for each message. `query` says what the page shows
+ * ("?index", "?widget=<id>"; see preview/broadcast.py), so the server sends only that, coalesced
+ * per widget state (latest wins). On a reconnect the server replays what the page missed (the
+ * browser sends the last event id); when it restarted meanwhile its hello says `stale` and
+ * onStale is called, since the page's picture is older than anything it can replay.
  */
 export function follow(onMessage, onStale, query = "") {
   if (typeof EventSource === "undefined") return null;
   const source = new EventSource(`/events${query}`);
-  let generation = null;
   source.onmessage = (ev) => {
     const msg = JSON.parse(ev.data);
     if (msg.kind === "hello") {
-      if (generation !== null && msg.generation !== generation) onStale();
-      generation = msg.generation;
+      if (msg.stale) onStale();
       return;
     }
-    generation += 1;
     onMessage(msg);
   };
   return source;

@@ -235,3 +235,68 @@ def test_a_state_that_arrives_by_hot_reload_gets_a_button(live: Live) -> None:
 
 def states_of(page: Page) -> object:
     return page.locator('[data-control="state"] button')
+
+
+SHARED = """\
+from widgetkit import Caption
+
+MARK = {mark!r}
+
+def footer() -> Caption:
+    return Caption(MARK)
+"""
+
+USES_SHARED = """\
+from widgetkit import Card, Text, widget
+
+from shared import footer
+
+SAMPLES = {{"a": {{"n": 1}}, "b": {{"n": 2}}, "c": {{"n": 3}}}}
+""" + "".join(
+    f"""
+@widget(samples=SAMPLES)
+def card_{i}(n: int) -> Card:
+    return Card(footer(), Text(f"{{{{n}}}}"))
+"""
+    for i in range(3)
+)
+
+
+def test_two_open_pages_end_on_the_current_render_after_a_burst(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """A save of a helper every module imports rebuilds more states than a page's stream once
+    held (it dropped the oldest): each open page must still end on its widget's current render."""
+    root = tmp_path / "many"
+    root.mkdir()
+    (root / "shared.py").write_text(SHARED.format(mark="mark 0"))
+    for m in range(64):  # 64 modules x 3 builders x 3 states: 576 renders a save
+        (root / f"mod_{m:02d}.py").write_text(USES_SHARED.format())
+    app = create_app([root], renderer="local")
+    with serve_in_thread(app) as url:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not app.state.reloader.ready.is_set():
+            time.sleep(0.02)
+        live = Live(root, url, browser)
+        first = live.page("/widget/mod_00:card_0?state=a")
+        last = live.page("/widget/mod_31:card_2?state=c")
+        for page in (first, last):
+            expect(page.locator('#stage [data-wk-type="Caption"]')).to_have_text(
+                "mark 0", timeout=TIMEOUT_MS
+            )
+            page.evaluate("window.__sameDocument = true")  # a reload would hide a lost update
+        (root / "shared.py").write_text(SHARED.format(mark="mark 1"))  # a burst of 576 renders
+        for page in (first, last):
+            expect(page.locator('#stage [data-wk-type="Caption"]')).to_have_text(
+                "mark 1", timeout=TIMEOUT_MS
+            )
+            assert page.evaluate("window.__sameDocument") is True
+        for context in live.contexts:
+            context.close()
+
+
+def test_a_page_whose_widget_is_deleted_says_it_is_gone(live: Live) -> None:
+    page = live.page("/widget/panel.json")
+    stage_text(page).to_have_text("panel one", timeout=TIMEOUT_MS)
+    (live.root / "panel.json").unlink()
+    expect(overlay(page)).to_contain_text('"panel.json" is gone', timeout=TIMEOUT_MS)

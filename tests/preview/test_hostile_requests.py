@@ -266,6 +266,11 @@ def test_nan_in_a_builders_payload_or_data_is_an_error_and_travels_as_null(
         assert not_finite_at(state) == ["/padding", "/children/0/onClickAction/payload/x"]
 
 
+def data_of(event: str) -> Any:
+    """The JSON of one SSE event (after its `id:` line)."""
+    return json.loads(event.split("data: ", 1)[1])
+
+
 async def test_nan_saved_in_a_builder_keeps_every_event_stream_up(tmp_path: Path) -> None:
     file = tmp_path / "odd.py"
     file.write_text(ODD.replace('float("nan")', "1").replace('float("-inf")', "2"))
@@ -287,13 +292,13 @@ async def test_nan_saved_in_a_builder_keeps_every_event_stream_up(tmp_path: Path
             file.write_text(ODD)
             saves.put_nowait({file})
             for stream in streams:  # each page gets the state, as an error, and its stream goes on
-                while (message := json.loads((await anext(stream))[6:]))["kind"] != "error":
+                while (message := data_of(await anext(stream)))["kind"] != "error":
                     pass
                 assert message["id"] == "odd:odd" and message["data"] == {"n": None, "limit": None}
                 assert "not-finite" in {d["code"] for d in message["diagnostics"]}
             broadcast.publish({"kind": "index", "widgets": []})
             for stream in streams:
-                while json.loads((await anext(stream))[6:])["kind"] != "index":
+                while data_of(await anext(stream))["kind"] != "index":
                     pass
     finally:
         stop.set()

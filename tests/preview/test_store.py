@@ -196,3 +196,21 @@ def test_importing_the_store_leaves_chatkit_server_unloaded() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+async def test_an_item_is_held_once_its_fields_isolated_its_widget_tree_shared() -> None:
+    from widgetkit.preview.chatkit_server import PreviewServer
+
+    server = PreviewServer()
+    card = {"type": "Card", "children": [{"type": "Text", "value": "one"}]}
+    thread_id = server.seed(card, thread_id="thr_once")
+    [item_id] = server.store.item_ids(thread_id)
+    first = await server.store.load_item(thread_id, item_id, CTX)
+    again = await server.store.load_item(thread_id, item_id, CTX)
+    assert first is not again and first.widget is again.widget  # no tree copied per load
+    first.widget = None  # a caller assigning a field changes only its own copy
+    assert (await server.store.load_item(thread_id, item_id, CTX)).widget is again.widget
+    server.update(thread_id, {"type": "Card", "children": [{"type": "Text", "value": "two"}]})
+    [page] = (await server.store.load_thread_items(thread_id, None, 5, "asc", CTX)).data
+    assert page.widget.children[0].value == "two"
+    assert again.widget.children[0].value == "one"  # a loaded item keeps what it was

@@ -172,6 +172,8 @@ class Builder:
                 elif msg["t"] == "file":
                     result = FileResult.from_json(msg)
                     done[result.file] = result
+                    # Lines already read would be handled back to back: let the loop breathe.
+                    await asyncio.sleep(0)
                 elif msg["t"] == "done":
                     self.pool.give(worker)
                     return None
