@@ -94,7 +94,10 @@ async def api_widgets(request: Request) -> Response:
     except ValueError as exc:
         return problem(400, "invalid_query", str(exc))
     selected = query.select(preview.library)
-    return JSONResponse(
+    # Encoded in a thread: thousands of summaries take tens of milliseconds, and a client
+    # polling the list (a page loading, the bench) must not hold the loop that long each time.
+    return await asyncio.to_thread(
+        JSONResponse,
         {
             "widgets": [e.summary() for e in query.page(selected)],
             "matching": len(selected),
@@ -102,7 +105,7 @@ async def api_widgets(request: Request) -> Response:
             "building": building,
             "pending": not preview.scanned.is_set(),  # listed, their states still being built
             "server": {"ready": preview.server is not None, "error": preview.server_error},
-        }
+        },
     )
 
 
