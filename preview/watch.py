@@ -275,7 +275,8 @@ class Reloader:
             err = result.error
             where = f"at {rel}:{err.line}" if err.line else f"in {rel}"
             problem = Diagnostic("", "error", "import-error", str(err), where)
-            entries = list(old.values())
+            # A listing's entries have no states to keep: the file's error stands alone.
+            entries = [e for e in old.values() if not e.building]
             if not entries:
                 stem = rel.removesuffix(".py")
                 entries = [Entry(stem, file, rel, file.name, file.name, "", result.kind,  # type: ignore[arg-type]
