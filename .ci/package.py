@@ -123,7 +123,7 @@ def check(work: Path) -> None:
 
 def validate_app(bin_: Path, app: Path, env: dict[str, str]) -> None:
     good = run([str(bin_ / "widgetkit"), "validate", "cards.py"], cwd=app, env=env)
-    expect("2 widget(s) checked: 0 error(s)" in good.stdout, good.stdout)
+    expect("1 widget, 2 states checked: 0 errors" in good.stdout, good.stdout)
     bad = run([str(bin_ / "widgetkit"), "validate", "bad.json"], cwd=app, env=env, check=False)
     expect(bad.returncode == 1 and "/children/0/size" in bad.stdout, bad.stdout + bad.stderr)
     step("`widgetkit validate`: a good builder passes, a bad payload fails at its pointer")
