@@ -2,9 +2,10 @@
 
 Start-up is split so the first page is served at once. The widgets are found and built by the
 hot reloader in the sandbox's worker process, so a module that loops or exits at import cannot
-hang or kill the server. Until that first build is in, the index and `/api/widgets` wait at most
+hang or kill the server. That build first imports every module and lists its widgets, then
+builds their states. Until the listing is in, the index and `/api/widgets` wait at most
 `SCAN_WAIT` seconds, then answer a "building" state that fills in over the `/events` `index`
-message. openai-chatkit's server module (a ~4 s import: it pulls in the Agents SDK) loads after
+message; a widget's own page and API wait until the states are built. openai-chatkit's server module (a ~4 s import: it pulls in the Agents SDK) loads after
 the build in a thread; until it is there, `/chatkit` waits for it (up to `WARMUP_WAIT` seconds)
 and then answers 503 with a message saying so. A widget state's thread, under an id derived from
 the widget and state (`library.thread_id_for`), is made in the server's store when first asked
@@ -83,7 +84,9 @@ def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
 
 async def api_widgets(request: Request) -> Response:
     """`GET /api/widgets[?q=…&errors=1&offset=…&limit=…]`: the widgets' summaries, the index's
-    filter and paging (every widget by default); `matching` counts them all before paging."""
+    filter and paging (every widget by default); `matching` counts them all before paging.
+    `building` until the first build has listed every widget, `pending` until it has built
+    their states too (each summary's `building` says which are still to come)."""
     preview = preview_of(request)
     building = not await first_scan(preview)
     try:
@@ -91,14 +94,18 @@ async def api_widgets(request: Request) -> Response:
     except ValueError as exc:
         return problem(400, "invalid_query", str(exc))
     selected = query.select(preview.library)
-    return JSONResponse(
+    # Encoded in a thread: thousands of summaries take tens of milliseconds, and a client
+    # polling the list (a page loading, the bench) must not hold the loop that long each time.
+    return await asyncio.to_thread(
+        JSONResponse,
         {
             "widgets": [e.summary() for e in query.page(selected)],
             "matching": len(selected),
             "offset": query.offset,
             "building": building,
+            "pending": not preview.scanned.is_set(),  # listed, their states still being built
             "server": {"ready": preview.server is not None, "error": preview.server_error},
-        }
+        },
     )
 
 

@@ -40,9 +40,12 @@ class State:
     diagnostics: list[Diagnostic]
     thread_id: str
     line: int = 0
+    pending: bool = False  # listed by the first build, not built yet
 
     @property
     def failed(self) -> bool:
+        if self.pending:
+            return False
         return self.payload is None or any(d.severity == "error" for d in self.diagnostics)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +56,7 @@ class State:
             "diagnostics": [d.to_dict() for d in self.diagnostics],
             "thread_id": self.thread_id,
             "line": self.line,
+            "pending": self.pending,
         }
 
 
@@ -75,6 +79,11 @@ class Entry:
         """What the index's filter looks in, lower-cased; read once the entry is built (the
         reloader makes a new entry for each build, so its names never change after)."""
         return " ".join([self.title, self.name, self.rel, self.id, *self.states]).lower()
+
+    @property
+    def building(self) -> bool:
+        """Listed with its states still to build (the first build lists every widget first)."""
+        return any(s.pending for s in self.states.values())
 
     @property
     def errors(self) -> int:
@@ -102,6 +111,7 @@ class Entry:
             "doc": self.doc,
             "states": list(self.states),
             "errors": self.errors,
+            "building": self.building,
             "problems": [d.to_dict() for d in self.problems],
         }
 

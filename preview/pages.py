@@ -119,6 +119,7 @@ async def index(request: Request) -> Response:
         paths=[str(p) for p in library.paths],
         theme=_theme(request),
         building=building,
+        pending=not preview.scanned.is_set(),  # listed, their states still being built
     )
 
 

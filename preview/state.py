@@ -46,7 +46,8 @@ CHATKIT_JS = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js"
 # ChatKit.js accepts this placeholder for a custom backend served from localhost.
 DEFAULT_DOMAIN_KEY = "domain_pk_localhost_dev"
 WARMUP_WAIT = 15.0
-# How long the index and /api/widgets wait for the first build before answering "building".
+# How long the index and /api/widgets wait for the first build's listing before answering
+# "building".
 SCAN_WAIT = 0.5
 # How many widgets the index draws at once; the page's script asks for the next as it scrolls.
 INDEX_PAGE = 100
@@ -69,8 +70,9 @@ class Preview:
         domain_key: str = DEFAULT_DOMAIN_KEY,
         server_options: dict[str, Any] | None = None,
     ) -> None:
-        # Filled by the reloader's first build in the sandbox, which sets `scanned`: the server
-        # process never imports the user's modules.
+        # Filled by the reloader's first build in the sandbox, which sets `listed` once every
+        # widget is in (its states pending) and `scanned` once their states are built: the
+        # server process never imports the user's modules.
         self.library = Library(paths)
         self.calls = Calls(paths)  # the data editor's builds, the parameter schema, the handlers
         self.renderer: Renderer = renderer
@@ -78,6 +80,7 @@ class Preview:
         self.server_options = server_options or {}
         self.server: Any = None  # a chatkit_server.PreviewServer once loaded
         self.server_error: str | None = None
+        self.listed = asyncio.Event()
         self.scanned = asyncio.Event()
         self.server_ready = asyncio.Event()
         self._endpoint: Endpoint | None = None
@@ -156,10 +159,12 @@ def preview_of(request: Request) -> Preview:
 
 
 async def first_scan(preview: Preview) -> bool:
-    """Wait a moment for the first build; False when it is still going (answer "building")."""
+    """Wait a moment for the first build to list every widget; False when it has not yet
+    (answer "building"). Each listed widget's summary says whether its states are still
+    `building`; a widget's page waits for `scanned`, when they are all built."""
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(preview.scanned.wait(), SCAN_WAIT)
-    return preview.scanned.is_set()
+        await asyncio.wait_for(preview.listed.wait(), SCAN_WAIT)
+    return preview.listed.is_set()
 
 
 async def widget_details(preview: Preview, entry: Entry) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from watchfiles import Change, awatch
 
 from widgetkit import discover
 from widgetkit.diagnostics import Diagnostic
-from widgetkit.sandbox import Builder, FileResult
+from widgetkit.sandbox import Builder, FileResult, Listing
 
 from .broadcast import Broadcast
 from .library import Entry, Library, State, thread_id_for
@@ -165,9 +165,10 @@ class Reloader:
             for entry in self.library.entries.values():
                 self.by_file.setdefault(entry.file.resolve(), []).append(entry)
             self.files = self._discover()
-            await self._rebuild(self.files, changed=set(), quiet=True)
+            await self._rebuild(self.files, changed=set(), quiet=True, listing=self._listed)
             if ours:
                 assert scanned is not None
+                self._set_listed()
                 scanned.set()
                 # Pages served while the build was going show "building": now they fill in.
                 self.broadcast.publish({"kind": "index", "widgets": self.library.summaries()})
@@ -181,8 +182,23 @@ class Reloader:
         finally:
             if ours:
                 assert scanned is not None
+                self._set_listed()
                 scanned.set()  # never leave the pages waiting for a build that will not come
             await self.builder.close()
+
+    async def _listed(self, results: list[FileResult]) -> None:
+        """The first build's listing: every widget goes in the library with its states pending,
+        so the index lists them all while the worker builds them (a few seconds at thousands)."""
+        await self._apply_all(results)
+        if self._set_listed():  # pages served meanwhile show "building": now they list them
+            self.broadcast.publish({"kind": "index", "widgets": self.library.summaries()})
+
+    def _set_listed(self) -> bool:
+        """Say the listing is in, if the preview waits for it; whether it does."""
+        listed: asyncio.Event | None = getattr(self.preview, "listed", None)
+        if listed is not None:
+            listed.set()
+        return listed is not None
 
     async def changed(self, paths: set[Path]) -> None:
         """Rebuild after `paths` changed on disk (written, created, renamed or deleted)."""
@@ -210,21 +226,22 @@ class Reloader:
         await self._rebuild(todo, changed=changed | removed, quiet=False, index=bool(removed))
 
     async def _rebuild(
-        self, files: list[Path], *, changed: set[Path], quiet: bool, index: bool = False
+        self,
+        files: list[Path],
+        *,
+        changed: set[Path],
+        quiet: bool,
+        index: bool = False,
+        listing: Listing | None = None,
     ) -> None:
         before = self.library.summaries()
         explicit = [p for p in self.roots if p.is_file()]
         with _collected_after():
-            results = await self.builder.build(files, changed=changed, explicit=explicit)
+            results = await self.builder.build(
+                files, changed=changed, explicit=explicit, on_listing=listing
+            )
             self.builds += 1
-            messages: list[dict[str, Any]] = []
-            slice_end = time.monotonic() + SLICE_SECONDS
-            for result in results:
-                messages += self._apply(result)
-                if time.monotonic() > slice_end:  # thousands of states: pages answer meanwhile
-                    await asyncio.sleep(0)
-                    slice_end = time.monotonic() + SLICE_SECONDS
-            self.library.entries = {e.id: e for f in self.files for e in self.by_file.get(f, [])}
+            messages = await self._apply_all(results)
         if quiet:
             return
         for message in messages:
@@ -234,6 +251,19 @@ class Reloader:
             self.broadcast.publish({"kind": "removed", "id": gone})
         if index or after != before:
             self.broadcast.publish({"kind": "index", "widgets": after})
+
+    async def _apply_all(self, results: list[FileResult]) -> list[dict[str, Any]]:
+        """Put `results` in the library, in slices (thousands of states: pages answer
+        meanwhile); the messages that tell the pages."""
+        messages: list[dict[str, Any]] = []
+        slice_end = time.monotonic() + SLICE_SECONDS
+        for result in results:
+            messages += self._apply(result)
+            if time.monotonic() > slice_end:
+                await asyncio.sleep(0)
+                slice_end = time.monotonic() + SLICE_SECONDS
+        self.library.entries = {e.id: e for f in self.files for e in self.by_file.get(f, [])}
+        return messages
 
     def _apply(self, result: FileResult) -> list[dict[str, Any]]:
         file = result.file
@@ -245,7 +275,8 @@ class Reloader:
             err = result.error
             where = f"at {rel}:{err.line}" if err.line else f"in {rel}"
             problem = Diagnostic("", "error", "import-error", str(err), where)
-            entries = list(old.values())
+            # A listing's entries have no states to keep: the file's error stands alone.
+            entries = [e for e in old.values() if not e.building]
             if not entries:
                 stem = rel.removesuffix(".py")
                 entries = [Entry(stem, file, rel, file.name, file.name, "", result.kind,  # type: ignore[arg-type]
@@ -265,7 +296,7 @@ class Reloader:
                 diagnostics = [Diagnostic(**d) for d in s.diagnostics]  # type: ignore[arg-type]
                 thread_id = thread_id_for(entry_id, s.name)
                 entry.states[s.name] = State(
-                    s.name, s.data, s.payload, diagnostics, thread_id, s.line
+                    s.name, s.data, s.payload, diagnostics, thread_id, s.line, s.pending
                 )
                 base = {"id": entry_id, "file": rel, "state": s.name, "thread_id": thread_id,
                         "data": s.data, "diagnostics": s.diagnostics}  # fmt: skip

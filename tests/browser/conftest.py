@@ -66,14 +66,14 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def serve_preview() -> Callable[[Any], AbstractContextManager[str]]:
     """`with serve_preview(app) as url:` serves a preview app from a thread, once its first
-    build is in: until then its pages and /api/widgets say "building" (the build runs in a
+    build is in: until then /api/widgets says its states are "pending" (the build runs in a
     worker, which a busy machine may take a while to start)."""
 
     @contextmanager
     def serve(app: Any) -> Iterator[str]:
         with serve_in_thread(app) as url:
             deadline = time.monotonic() + 120
-            while httpx.get(f"{url}/api/widgets", timeout=60).json()["building"]:
+            while httpx.get(f"{url}/api/widgets", timeout=60).json()["pending"]:
                 assert time.monotonic() < deadline, "the first build did not finish in 120 s"
             yield url
 

@@ -58,9 +58,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def built(client: TestClient) -> TestClient:
-    """With hot reload the worker's first build fills the index; until then it says "building"."""
+    """With hot reload the worker's first build fills the index; until its states are built it
+    says they are "pending"."""
     deadline = time.monotonic() + 30
-    while client.get("/api/widgets").json()["building"]:
+    while client.get("/api/widgets").json()["pending"]:
         assert time.monotonic() < deadline, "the first build never came in"
         time.sleep(0.05)
     return client

@@ -156,7 +156,7 @@ def wait_built(client: TestClient, limit: float = 20) -> dict[str, Any]:
         answer = client.get("/api/widgets")
         assert answer.status_code == 200
         body: dict[str, Any] = answer.json()
-        if not body["building"]:
+        if not body["pending"]:
             return body
         assert time.monotonic() - started < limit
         time.sleep(0.05)

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .builder import Builder, FileResult, StateResult, WidgetResult
+from .builder import Builder, FileResult, Listing, StateResult, WidgetResult
 from .failure import Failure, Frame
 from .pool import DEFAULT_TIMEOUT, Pool, Worker, WorkerDied
 
@@ -31,6 +31,7 @@ __all__ = [
     "Failure",
     "FileResult",
     "Frame",
+    "Listing",
     "Pool",
     "StateResult",
     "Stopped",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from typing import Any
 from .failure import Failure
 from .pool import DEFAULT_TIMEOUT, Pool, WorkerDied
 
-__all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "StateResult", "WidgetResult"]
+__all__ = ["DEFAULT_TIMEOUT", "Builder", "FileResult", "Listing", "StateResult", "WidgetResult"]
 
 
 @dataclass
@@ -38,6 +38,7 @@ class StateResult:
     line: int = 0
     error: Failure | None = None  # an exception or a timeout, with user frames
     where: str = ""  # the call that raised a WidgetError, e.g. "Title(…)"
+    pending: bool = False  # listed, not built yet (`Builder.build`'s `on_listing`)
 
     @property
     def ok(self) -> bool:
@@ -78,6 +79,10 @@ class FileResult:
         return cls(Path(msg["file"]), msg["kind"], _failure(msg["error"]), deps, widgets)
 
 
+# What `Builder.build` awaits with the worker's listing: every file, its states still pending.
+Listing = Callable[[list[FileResult]], Awaitable[None]]
+
+
 class Builder:
     """Builds widget files in a warm worker, stopping builds that run longer than `timeout`.
 
@@ -114,11 +119,15 @@ class Builder:
         changed: Iterable[Path] = (),
         explicit: Iterable[Path] = (),
         runtime: str | None = None,
+        on_listing: Listing | None = None,
     ) -> list[FileResult]:
         """Build `files` after dropping the modules of `changed` files (and their importers).
 
         `explicit` files are the ones named on the command line: a `.json` there is taken as a
-        widget whatever it holds. `runtime` is `validate()`'s.
+        widget whatever it holds. `runtime` is `validate()`'s. With `on_listing`, the worker
+        first imports every file and names its widgets, their states `pending`; that listing
+        is awaited as it arrives, before any state is built. (If the worker is stopped while
+        listing, the retry builds without one.)
         """
         todo = [Path(f).resolve() for f in files]
         request: dict[str, Any] = {
@@ -127,6 +136,7 @@ class Builder:
             "explicit": [str(Path(f).resolve()) for f in explicit],
             "skip": {},
             "runtime": runtime,
+            "list": on_listing is not None,
         }
         async with self._lock:
             done: dict[Path, FileResult] = {}
@@ -137,7 +147,8 @@ class Builder:
                     break
                 request["files"] = [str(f) for f in rest]
                 request["skip"] = {str(f): list(s) for f, s in stopped.items()}
-                failure = await self._run(request, done)
+                failure = await self._run(request, done, on_listing)
+                request["list"] = False
                 if failure is None:
                     continue
                 file, label, _line, error = failure
@@ -156,7 +167,7 @@ class Builder:
             return [done[f] for f in todo]
 
     async def _run(
-        self, request: dict[str, Any], done: dict[Path, FileResult]
+        self, request: dict[str, Any], done: dict[Path, FileResult], on_listing: Listing | None
     ) -> tuple[Path | None, str, int, Failure] | None:
         """Send one request; None when it finished, else where it stopped and why."""
         worker = await self.pool.take()
@@ -174,6 +185,9 @@ class Builder:
                     done[result.file] = result
                     # Lines already read would be handled back to back: let the loop breathe.
                     await asyncio.sleep(0)
+                elif msg["t"] == "listing" and on_listing is not None:
+                    await on_listing([FileResult.from_json(f) for f in msg["files"]])
+                    deadline = time.monotonic() + self.timeout  # the worker went on meanwhile
                 elif msg["t"] == "done":
                     self.pool.give(worker)
                     return None

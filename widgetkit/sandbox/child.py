@@ -28,6 +28,30 @@ from widgetkit.validate import validate
 from . import explain, loader
 
 
+def _list_module(file: Path, say: Any) -> dict[str, Any]:
+    """The module imported and its widgets named, with their states still to build (each
+    `pending`): what the index lists before `_build_module` builds them."""
+    say({"t": "begin", "file": str(file), "label": "", "line": 0})
+    out: dict[str, Any] = {"file": str(file), "kind": "builder", "error": None, "deps": [],
+                           "widgets": []}  # fmt: skip
+    try:
+        module = loader.load(file)
+    except BaseException as exc:  # user code may raise anything, SystemExit included
+        out["error"] = explain.import_error(exc, file).to_dict()
+        return out
+    out["deps"] = loader.deps(module.__name__)
+    for w in discover.widgets_in(module):
+        line = w.source[1]
+        states: list[dict[str, Any]] = [
+            {"name": state, "data": None, "payload": None, "diagnostics": [], "line": line,
+             "error": None, "where": "", "pending": True}
+            for state in w.samples or {"default": {}}
+        ]  # fmt: skip
+        out["widgets"].append({"name": w.name, "title": w.title, "doc": w.doc, "line": line,
+                               "states": states})  # fmt: skip
+    return out
+
+
 def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[str, Any]:
     say({"t": "begin", "file": str(file), "label": "", "line": 0})
     out: dict[str, Any] = {"file": str(file), "kind": "builder", "error": None, "deps": [],
@@ -140,9 +164,20 @@ def serve(paths: list[Path]) -> None:
         explicit = set(req["explicit"])
         runtime = req.get("runtime")
         loader.drop(set(req["changed"]) | {str(f) for f in files})
+        finished: dict[str, dict[str, Any]] = {}  # files the listing built already
+        if req.get("list"):  # every file imported and its widgets listed, then their states built
+            listing = [
+                _list_module(f, say) if f.suffix == ".py"
+                else _build_payload(f, str(f) in explicit, runtime, say)
+                for f in files
+            ]  # fmt: skip
+            say({"t": "listing", "files": listing})
+            finished = {o["file"]: o for o in listing if o["error"] or o["kind"] == "payload"}
         for file in files:
             skip = set(req["skip"].get(str(file), ()))
-            if file.suffix == ".py":
+            if str(file) in finished:  # a payload, or a module that failed to import: once
+                say({"t": "file", **finished[str(file)]})
+            elif file.suffix == ".py":
                 say({"t": "file", **_build_module(file, skip, runtime, say)})
             else:
                 say({"t": "file", **_build_payload(file, str(file) in explicit, runtime, say)})

@@ -17,6 +17,7 @@ import importlib.util
 import os
 import sys
 import traceback
+from collections.abc import Iterator
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
@@ -97,7 +98,7 @@ def _imported_names(tree: ast.AST, fullname: str, is_package: bool) -> set[tuple
     # gallery-style __init__ that imports every module would make each module depend on all.
     package = fullname if is_package else fullname.rpartition(".")[0]
     names: set[tuple[str, str | None]] = set()
-    for node in ast.walk(tree):
+    for node in _statements([tree]):
         if isinstance(node, ast.Import):
             names.update((a.name, None) for a in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -107,6 +108,17 @@ def _imported_names(tree: ast.AST, fullname: str, is_package: bool) -> set[tuple
                 continue
             names.update((base, None if a.name == "*" else a.name) for a in node.names)
     return names
+
+
+def _statements(nodes: list[Any]) -> Iterator[ast.AST]:
+    """Every statement in `nodes` and in their blocks (a function's, an `if`'s, a `try`'s
+    handlers…): an import is a statement, so the expressions, most of a tree, are not walked."""
+    for node in nodes:
+        yield node
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, block, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
 
 
 def _edges(name: str) -> set[str]:
