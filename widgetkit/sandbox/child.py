@@ -16,6 +16,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pydantic_core import to_jsonable_python
@@ -24,45 +25,47 @@ from widgetkit import discover
 from widgetkit.builders import diagnose
 from widgetkit.diagnostics import Diagnostic, WidgetError
 from widgetkit.validate import validate
+from widgetkit.widget import Widget
 
 from . import explain, loader
+
+
+def _imported(file: Path, say: Any) -> tuple[dict[str, Any], ModuleType | None]:
+    """A builder module's answer so far and the module (None when its import failed, with the
+    error in the answer)."""
+    say({"t": "begin", "file": str(file), "label": "", "line": 0})
+    out: dict[str, Any] = {"file": str(file), "kind": "builder", "error": None, "deps": [],
+                           "widgets": []}  # fmt: skip
+    try:
+        module = loader.load(file)
+    except BaseException as exc:  # user code may raise anything, SystemExit included
+        out["error"] = explain.import_error(exc, file).to_dict()
+        return out, None
+    out["deps"] = loader.deps(module.__name__)
+    return out, module
+
+
+def _widget(w: Widget[Any, Any], states: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"name": w.name, "title": w.title, "doc": w.doc, "line": w.source[1], "states": states}
 
 
 def _list_module(file: Path, say: Any) -> dict[str, Any]:
     """The module imported and its widgets named, with their states still to build (each
     `pending`): what the index lists before `_build_module` builds them."""
-    say({"t": "begin", "file": str(file), "label": "", "line": 0})
-    out: dict[str, Any] = {"file": str(file), "kind": "builder", "error": None, "deps": [],
-                           "widgets": []}  # fmt: skip
-    try:
-        module = loader.load(file)
-    except BaseException as exc:  # user code may raise anything, SystemExit included
-        out["error"] = explain.import_error(exc, file).to_dict()
-        return out
-    out["deps"] = loader.deps(module.__name__)
-    for w in discover.widgets_in(module):
-        line = w.source[1]
+    out, module = _imported(file, say)
+    for w in discover.widgets_in(module) if module else ():
         states: list[dict[str, Any]] = [
-            {"name": state, "data": None, "payload": None, "diagnostics": [], "line": line,
+            {"name": state, "data": None, "payload": None, "diagnostics": [], "line": w.source[1],
              "error": None, "where": "", "pending": True}
             for state in w.samples or {"default": {}}
         ]  # fmt: skip
-        out["widgets"].append({"name": w.name, "title": w.title, "doc": w.doc, "line": line,
-                               "states": states})  # fmt: skip
+        out["widgets"].append(_widget(w, states))
     return out
 
 
 def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[str, Any]:
-    say({"t": "begin", "file": str(file), "label": "", "line": 0})
-    out: dict[str, Any] = {"file": str(file), "kind": "builder", "error": None, "deps": [],
-                           "widgets": []}  # fmt: skip
-    try:
-        module = loader.load(file)
-    except BaseException as exc:  # user code may raise anything, SystemExit included
-        out["error"] = explain.import_error(exc, file).to_dict()
-        return out
-    out["deps"] = loader.deps(module.__name__)
-    for w in discover.widgets_in(module):
+    out, module = _imported(file, say)
+    for w in discover.widgets_in(module) if module else ():
         line = w.source[1]
         states = []
         for state in w.samples or {"default": {}}:
@@ -86,8 +89,7 @@ def _build_module(file: Path, skip: set[str], runtime: Any, say: Any) -> dict[st
             states.append({"name": state, "data": data, "payload": payload,
                            "diagnostics": diags, "line": at, "error": error,
                            "where": where})  # fmt: skip
-        out["widgets"].append({"name": w.name, "title": w.title, "doc": w.doc, "line": line,
-                               "states": states})  # fmt: skip
+        out["widgets"].append(_widget(w, states))
     return out
 
 
