@@ -25,3 +25,18 @@ def found() -> bool:
 
 def launch(p: Playwright) -> Browser:
     return p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+# Marks a page once its /events stream is open (its first message, `hello`, arrived): a save
+# before that would be missed, so the live-reload tests wait for the mark.
+MARK_EVENTS_OPEN = """
+const Native = window.EventSource;
+window.EventSource = class extends Native {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (e) => {
+      if (JSON.parse(e.data).kind === "hello") document.documentElement.dataset.testEvents = "open";
+    });
+  }
+};
+"""

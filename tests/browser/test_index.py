@@ -17,23 +17,13 @@ from playwright.sync_api import Browser, Page, expect
 from widgetkit.preview.app import create_app
 from widgetkit.preview.threaded import serve_in_thread
 
+import chromium  # isort: skip  (beside this file, as conftest.py imports it)
+
 MODULES, PER_MODULE = 60, 5  # 300 builders, a .json file with an odd name and a failing one
 ODD = "odd #1 100%.json"
 TOTAL = MODULES * PER_MODULE + 2
 TIMEOUT_MS = 60_000
 DRAWN = ".card[data-thumb=drawn]"
-# Marks the page once its /events stream is open (see test_reload.py): a save before would be missed.
-MARK_EVENTS_OPEN = """
-const Native = window.EventSource;
-window.EventSource = class extends Native {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (e) => {
-      if (JSON.parse(e.data).kind === "hello") document.documentElement.dataset.testEvents = "open";
-    });
-  }
-};
-"""
 
 
 def module(m: int, text: str = "hello") -> str:
@@ -81,7 +71,7 @@ def page(browser: Browser, served: Served) -> Iterator[Page]:
     errors: list[str] = []
     p.on("pageerror", lambda exc: errors.append(str(exc)))
     p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    p.add_init_script(MARK_EVENTS_OPEN)
+    p.add_init_script(chromium.MARK_EVENTS_OPEN)
     yield p
     context.close()
     assert errors == []

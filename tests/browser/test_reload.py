@@ -17,6 +17,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from widgetkit.preview.app import create_app
 from widgetkit.preview.threaded import serve_in_thread
 
+import chromium  # isort: skip  (beside this file, as conftest.py imports it)
+
 BUILDER = """\
 from widgetkit import Card, Text, widget
 
@@ -27,19 +29,6 @@ def note(n: int) -> Card:
 # Generous: a save reaches the page in well under a second alone, but this machine runs other
 # suites too. Waits end as soon as the page shows what they wait for.
 TIMEOUT_MS = 60_000
-# The page's /events stream is subscribed once its first message (`hello`) arrives; a save
-# before that would be missed, so Live.page waits for it.
-MARK_EVENTS_OPEN = """
-const Native = window.EventSource;
-window.EventSource = class extends Native {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (e) => {
-      if (JSON.parse(e.data).kind === "hello") document.documentElement.dataset.testEvents = "open";
-    });
-  }
-};
-"""
 
 
 def builder_source(text: str, body: str = "") -> str:
@@ -76,7 +65,7 @@ class Live:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.add_init_script(MARK_EVENTS_OPEN)
+        page.add_init_script(chromium.MARK_EVENTS_OPEN)
         page.goto(self.url + path)
         page.wait_for_selector("html[data-wk-ready=true]", timeout=TIMEOUT_MS)
         page.wait_for_selector("html[data-test-events=open]", timeout=TIMEOUT_MS)
