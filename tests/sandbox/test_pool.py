@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import textwrap
@@ -15,6 +16,7 @@ import pytest
 from widgetkit.handlers import ActionContext
 from widgetkit.preview.calls import Calls
 from widgetkit.sandbox import Pool, WorkerDied
+from widgetkit.sandbox.pool import Worker
 
 SPIN = """\
 from widgetkit.handlers import ActionRouter
@@ -104,3 +106,16 @@ async def test_closing_the_calls_ends_a_call_in_progress(tmp_path: Path) -> None
         await call
     del call
     assert resource_warnings() == []
+
+
+async def test_a_kill_cancelled_while_it_waits_still_reaps_the_process(tmp_path: Path) -> None:
+    # A server shutting down cancels the wait; the process must not be left for the garbage
+    # collector, whose Popen warns "subprocess still running" in whatever runs next.
+    worker = await Worker.spawn([tmp_path])
+    killing = asyncio.create_task(worker.kill())
+    await asyncio.sleep(0)  # the SIGKILL is sent, the wait has begun
+    killing.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await killing
+    popen = worker.proc._transport.get_extra_info("subprocess")  # type: ignore[attr-defined]
+    assert popen.returncode is not None

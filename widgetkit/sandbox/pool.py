@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import signal
+import subprocess
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -92,11 +93,17 @@ class Worker:
         try:
             await self.proc.wait()
         finally:
+            transport = self.proc._transport  # type: ignore[attr-defined]  # no public way
+            if self.proc.returncode is None:
+                # The wait was cancelled: reap the process here (it was sent SIGKILL, so this
+                # is at once), or its Popen, collected later, warns "subprocess still running".
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    transport.get_extra_info("subprocess").wait(5)
             # Closed here even when the wait is cancelled (a server shutting down): asyncio closes
             # it itself only once the loop has run the callbacks of the exit and the pipe's end,
             # and a loop that stops first leaves the transport to the garbage collector, which
             # warns "unclosed transport" (and "subprocess still running" before the exit).
-            self.proc._transport.close()  # type: ignore[attr-defined]  # no public way
+            transport.close()
 
 
 Prepare = Callable[[Worker], Awaitable[None]]
