@@ -181,7 +181,8 @@ def diagnose(payload: Any) -> list[Diagnostic]:
     found = _DIAGNOSED.get(key) if key is not None else None
     if found is None:
         found = validate(payload)
-        remember(payload, found)
+        if key is not None:
+            _keep(key, found)
     return list(found)
 
 
@@ -189,10 +190,13 @@ def remember(payload: Any, diagnostics: list[Diagnostic]) -> None:
     """Note `payload`'s diagnostics, found by `validate(payload)` here or in another process (a
     sandbox worker sends them with the widget), so `diagnose` does not validate it again."""
     key = _text(payload)
-    if key is None:
-        return
+    if key is not None:
+        _keep(key, list(diagnostics))
+
+
+def _keep(key: str, diagnostics: list[Diagnostic]) -> None:
     _DIAGNOSED.pop(key, None)
-    _DIAGNOSED[key] = list(diagnostics)
+    _DIAGNOSED[key] = diagnostics
     while len(_DIAGNOSED) > _DIAGNOSED_KEEP:
         del _DIAGNOSED[next(iter(_DIAGNOSED))]
 
