@@ -118,25 +118,35 @@ def test_bodies_nested_past_the_recursion_limit_are_refused(client: TestClient) 
     assert client.get("/api/widgets").status_code == 200
 
 
-async def test_forty_megabytes_are_refused_before_they_are_all_read(chatkit: ChatKit) -> None:
-    sent = 0
+class Flood:
+    """A JSON body of 40 MB after `head`, sent in 1 MB chunks; `sent` counts those pulled."""
 
-    async def chunks() -> AsyncIterator[bytes]:
-        nonlocal sent
-        yield b'{"type": "threads.list", "params": {}, "metadata": {"pad": "'
+    def __init__(self, head: bytes) -> None:
+        self.head = head
+        self.sent = 0
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self.head
         for _ in range(40):
-            sent += 1
+            self.sent += 1
             yield b"x" * 1_000_000
         yield b'"}}'
 
+
+async def post_streamed(app: Any, url: str, body: Flood) -> httpx.Response:
     # httpx's ASGI transport hands the body over chunk by chunk, as a socket would
     # (TestClient reads it all first), so what the endpoint pulled can be counted.
-    transport = httpx.ASGITransport(app=chatkit.client.app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
-        response = await client.post("/chatkit", content=chunks())
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as client:
+        return await client.post(url, content=body)
+
+
+async def test_forty_megabytes_are_refused_before_they_are_all_read(chatkit: ChatKit) -> None:
+    flood = Flood(b'{"type": "threads.list", "params": {}, "metadata": {"pad": "')
+    response = await post_streamed(chatkit.client.app, "/chatkit", flood)
     assert response.status_code == 413
     assert "larger than" in response.json()["error"]["message"]
-    assert sent <= 6, f"the endpoint read {sent} MB before refusing the body"
+    assert flood.sent <= 6, f"the endpoint read {flood.sent} MB before refusing the body"
     chatkit.assert_intact()
 
 
@@ -176,23 +186,11 @@ def test_numbers_json_cannot_carry_are_refused_with_a_message(client: TestClient
 
 @pytest.mark.parametrize("url", ["/api/render", "/api/actions"])
 async def test_a_large_body_is_refused_while_it_arrives(client: TestClient, url: str) -> None:
-    sent = 0
-
-    async def chunks() -> AsyncIterator[bytes]:
-        nonlocal sent
-        yield b'{"payload": {"pad": "'
-        for _ in range(40):
-            sent += 1
-            yield b"x" * 1_000_000
-        yield b'"}}'
-
-    # httpx's ASGI transport hands the body over chunk by chunk, as a socket would.
-    transport = httpx.ASGITransport(app=client.app)
-    async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as c:
-        response = await c.post(url, content=chunks())
+    flood = Flood(b'{"payload": {"pad": "')
+    response = await post_streamed(client.app, url, flood)
     assert response.status_code == 413, response.text
     assert "larger than" in response.json()["error"]["message"]
-    assert sent <= 2, f"{url} read {sent} MB before refusing the body"
+    assert flood.sent <= 2, f"{url} read {flood.sent} MB before refusing the body"
     declared = client.post(url, content=b"x" * 2_000_000)
     assert declared.status_code == 413
 
