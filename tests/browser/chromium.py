@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Playwright
 
@@ -40,3 +43,6 @@ window.EventSource = class extends Native {
   }
 };
 """
+
+# The `serve_preview` fixture (conftest.py): `with serve_preview(app) as url:` once built.
+ServePreview = Callable[[Any], AbstractContextManager[str]]

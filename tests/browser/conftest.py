@@ -8,7 +8,7 @@ import http.server
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,7 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def serve_preview() -> Callable[[Any], AbstractContextManager[str]]:
+def serve_preview() -> chromium.ServePreview:
     """`with serve_preview(app) as url:` serves a preview app from a thread, once its first
     build is in: until then /api/widgets says its states are "pending" (the build runs in a
     worker, which a busy machine may take a while to start)."""

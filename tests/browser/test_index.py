@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +14,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from widgetkit.preview.app import create_app
-from widgetkit.preview.threaded import serve_in_thread
 
 import chromium  # isort: skip  (beside this file, as conftest.py imports it)
+from chromium import ServePreview  # isort: skip
 
 MODULES, PER_MODULE = 60, 5  # 300 builders, a .json file with an odd name and a failing one
 ODD = "odd #1 100%.json"
@@ -47,7 +46,9 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory, serve_preview: ServePreview
+) -> Iterator[Served]:
     root = tmp_path_factory.mktemp("many")
     for m in range(MODULES):
         (root / f"mod_{m:03}.py").write_text(module(m))
@@ -56,11 +57,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     bad = {"type": "Card", "children": [{"type": "Title", "value": "Too big", "size": "6xl"}]}
     (root / "bad.json").write_text(json.dumps(bad))
     app = create_app([root], renderer="local")
-    with serve_in_thread(app) as url:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and not app.state.reloader.ready.is_set():
-            time.sleep(0.05)
-        assert app.state.reloader.ready.is_set(), "the first build did not finish"
+    with serve_preview(app) as url:
         yield Served(root, url)
 
 

@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from widgetkit.preview.app import create_app
-from widgetkit.preview.threaded import serve_in_thread
 
 import chromium  # isort: skip  (beside this file, as conftest.py imports it)
+from chromium import ServePreview  # isort: skip
 
 BUILDER = """\
 from widgetkit import Card, Text, widget
@@ -79,16 +79,12 @@ class Live:
 
 
 @pytest.fixture
-def live(tmp_path: Path, browser: Browser) -> Iterator[Live]:
+def live(tmp_path: Path, browser: Browser, serve_preview: ServePreview) -> Iterator[Live]:
     (tmp_path / "cards.py").write_text(builder_source("first"))
     (tmp_path / "panel.json").write_text(payload("panel one"))
     (tmp_path / "memo.widget").write_text(widget_file("memo one"))
     app = create_app([tmp_path], renderer="local")
-    with serve_in_thread(app) as url:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not app.state.reloader.ready.is_set():
-            time.sleep(0.02)
-        assert app.state.reloader.ready.is_set(), "the first build did not finish"
+    with serve_preview(app) as url:
         running = Live(tmp_path, url, browser)
         yield running
         for context in running.contexts:
@@ -252,7 +248,7 @@ def card_{i}(n: int) -> Card:
 
 
 def test_two_open_pages_end_on_the_current_render_after_a_burst(
-    tmp_path: Path, browser: Browser
+    tmp_path: Path, browser: Browser, serve_preview: ServePreview
 ) -> None:
     """A save of a helper every module imports rebuilds more states than a page's stream once
     held (it dropped the oldest): each open page must still end on its widget's current render."""
@@ -262,10 +258,7 @@ def test_two_open_pages_end_on_the_current_render_after_a_burst(
     for m in range(64):  # 64 modules x 3 builders x 3 states: 576 renders a save
         (root / f"mod_{m:02d}.py").write_text(USES_SHARED.format())
     app = create_app([root], renderer="local")
-    with serve_in_thread(app) as url:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not app.state.reloader.ready.is_set():
-            time.sleep(0.02)
+    with serve_preview(app) as url:
         live = Live(root, url, browser)
         first = live.page("/widget/mod_00:card_0?state=a")
         last = live.page("/widget/mod_31:card_2?state=c")
