@@ -9,6 +9,7 @@ exactly the modules that depend on it (`drop`) and a build says which files it r
 from __future__ import annotations
 
 import ast
+import dis
 import hashlib
 import importlib
 import importlib.abc
@@ -20,7 +21,7 @@ import traceback
 from collections.abc import Iterator
 from importlib.machinery import ModuleSpec
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any
 
 from widgetkit import discover
@@ -56,9 +57,14 @@ class FreshLoader(importlib.machinery.SourceFileLoader):
         # Stat before reading: a save landing in between then shows as a change next time.
         st = os.stat(self.path)
         _stamps[self.path] = (st.st_mtime_ns, st.st_size)
-        tree = ast.parse(self.get_data(self.path), self.path)
-        _imports[fullname] = _imported_names(tree, fullname, self.is_package(fullname))
-        return compile(tree, self.path, "exec", dont_inherit=True)
+        source = self.get_data(self.path)
+        code = compile(source, self.path, "exec", dont_inherit=True)
+        # Parent packages are not edges: `from ._common import x` runs the package's __init__,
+        # but a gallery-style __init__ that imports every module would make each depend on all.
+        package = fullname if self.is_package(fullname) else fullname.rpartition(".")[0]
+        found = _compiled_imports(code, package)
+        _imports[fullname] = found if found is not None else _imported_names(source, package)
+        return code
 
 
 class FreshFinder(importlib.abc.MetaPathFinder):
@@ -93,20 +99,16 @@ def ours(file: str | None) -> bool:
     return bool(file) and any(Path(str(file)).resolve().is_relative_to(r) for r in _roots)
 
 
-def _imported_names(tree: ast.AST, fullname: str, is_package: bool) -> set[tuple[str, str | None]]:
-    # Parent packages are not edges: `from ._common import x` runs the package's __init__, but a
-    # gallery-style __init__ that imports every module would make each module depend on all.
-    package = fullname if is_package else fullname.rpartition(".")[0]
+def _imported_names(source: bytes, package: str) -> set[tuple[str, str | None]]:
+    """What the import statements of `source` name, read from its syntax tree."""
     names: set[tuple[str, str | None]] = set()
-    for node in _statements([tree]):
+    for node in _statements([ast.parse(source)]):
         if isinstance(node, ast.Import):
             names.update((a.name, None) for a in node.names)
         elif isinstance(node, ast.ImportFrom):
-            try:
-                base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
-            except (ImportError, ValueError):
-                continue
-            names.update((base, None if a.name == "*" else a.name) for a in node.names)
+            found = _resolved(node.module or "", node.level, package)
+            if found is not None:
+                names.update((found, None if a.name == "*" else a.name) for a in node.names)
     return names
 
 
@@ -119,6 +121,72 @@ def _statements(nodes: list[Any]) -> Iterator[ast.AST]:
             inner = getattr(node, block, None)
             if isinstance(inner, list):
                 yield from _statements(inner)
+
+
+_IMPORT_NAME = dis.opmap["IMPORT_NAME"]
+_EXTENDED_ARG = dis.opmap["EXTENDED_ARG"]
+_LOAD_CONST = dis.opmap["LOAD_CONST"]
+_LOAD_SMALL_INT = dis.opmap.get("LOAD_SMALL_INT")  # Python 3.14 loads the level with it
+
+
+def _compiled_imports(code: CodeType, package: str) -> set[tuple[str, str | None]] | None:
+    """What the import statements compiled into `code` (and the functions and classes in it)
+    name, as `_imported_names` reads them from the tree (less what the compiler drops as dead,
+    `if False:`); None when the bytecode is not laid out as expected (another Python), and the
+    tree is read instead.
+
+    Every import statement compiles to the level and the from-list, each loaded just before
+    `IMPORT_NAME` names the module. Reading them here spares building the module's syntax tree in
+    Python objects, which cost twice the compile itself: at thousands of modules that was the
+    biggest part of the preview's first listing.
+    """
+    names: set[tuple[str, str | None]] = set()
+    ops = code.co_code
+    at = ops.find(_IMPORT_NAME)
+    while at != -1:
+        if at % 2 == 0:  # an opcode, not an argument that happens to hold the same byte
+            if at < 4:
+                return None
+            level, fromlist = _constant(code, ops, at - 4), _constant(code, ops, at - 2)
+            if not isinstance(level, int) or not (fromlist is None or isinstance(fromlist, tuple)):
+                return None
+            base = _resolved(code.co_names[ops[at + 1]], level, package)
+            if base is not None:
+                if fromlist is None:
+                    names.add((base, None))
+                names.update((base, None if n == "*" else n) for n in fromlist or ())
+        at = ops.find(_IMPORT_NAME, at + 1)
+    for inner in code.co_consts:
+        if isinstance(inner, CodeType):
+            more = _compiled_imports(inner, package)
+            if more is None:
+                return None
+            names |= more
+    return names
+
+
+_UNREAD = object()
+
+
+def _constant(code: CodeType, ops: bytes, at: int) -> Any:
+    """The value the instruction at `at` loads, if it loads a constant; else `_UNREAD` (also
+    when an `EXTENDED_ARG` widens its index past a byte, which is not worth reading)."""
+    if at >= 2 and ops[at - 2] == _EXTENDED_ARG:
+        return _UNREAD
+    if ops[at] == _LOAD_CONST:
+        return code.co_consts[ops[at + 1]]
+    if ops[at] == _LOAD_SMALL_INT:
+        return ops[at + 1]
+    return _UNREAD
+
+
+def _resolved(module: str, level: int, package: str) -> str | None:
+    """The absolute name of `from <level dots><module> import …` in `package`; None where
+    Python itself would fail it (beyond the top package)."""
+    try:
+        return importlib.util.resolve_name("." * level + module, package)
+    except (ImportError, ValueError):
+        return None
 
 
 def _edges(name: str) -> set[str]:
