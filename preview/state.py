@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse, Response
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.sandbox.render import Rendered
 
+from . import collector
 from .calls import Calls
 from .library import Entry, Library, State
 
@@ -91,9 +92,10 @@ class Preview:
         states that seeding held the event loop for seconds and the memory of every tree."""
         await self.scanned.wait()
         try:
-            module = await asyncio.to_thread(
-                importlib.import_module, "widgetkit.preview.chatkit_server"
-            )
+            with collector.held():  # its full passes over the import held the loop
+                module = await asyncio.to_thread(
+                    importlib.import_module, "widgetkit.preview.chatkit_server"
+                )
             self.server = module.PreviewServer(**self.server_options)
             self._endpoint = module.chatkit_endpoint(self.server, on_thread=self.thread)
         except Exception as exc:  # a broken openai-chatkit install must not kill the pages

@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from watchfiles import Change, awatch
 
@@ -37,6 +36,7 @@ from widgetkit import discover
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.sandbox import Builder, FileResult, Listing
 
+from . import collector
 from .broadcast import Broadcast
 from .library import Entry, Library, State, thread_id_for
 
@@ -53,6 +53,7 @@ RUST_TIMEOUT_MS = 1000
 # The longest the reloader holds the event loop while it takes in a build's results.
 SLICE_SECONDS = 0.01
 
+T = TypeVar("T")
 WatchFn = Callable[[Sequence[Path], asyncio.Event], AsyncIterator[set[Path]]]
 
 
@@ -119,6 +120,18 @@ async def _pause(stop: asyncio.Event, seconds: float = 0.1) -> None:
         await asyncio.wait_for(stop.wait(), seconds)
 
 
+async def _sliced(items: list[T]) -> AsyncIterator[T]:
+    """`items` one by one, letting the event loop run whenever `SLICE_SECONDS` have gone by:
+    at thousands of states, applying, publishing or summing up a build in one go held the loop
+    for tens of milliseconds each."""
+    slice_end = time.monotonic() + SLICE_SECONDS
+    for item in items:
+        yield item
+        if time.monotonic() > slice_end:
+            await asyncio.sleep(0)
+            slice_end = time.monotonic() + SLICE_SECONDS
+
+
 class PreviewLike(Protocol):
     """What the reloader needs of `app.Preview`: its library and, once loaded, its ChatKit server."""
 
@@ -171,7 +184,7 @@ class Reloader:
                 self._set_listed()
                 scanned.set()
                 # Pages served while the build was going show "building": now they fill in.
-                self.broadcast.publish({"kind": "index", "widgets": self.library.summaries()})
+                self.broadcast.publish({"kind": "index", "widgets": await self._summaries()})
             self.ready.set()
             if not self.follow:
                 await self.builder.close()  # no rebuilds: its workers are not needed
@@ -191,7 +204,11 @@ class Reloader:
         so the index lists them all while the worker builds them (a few seconds at thousands)."""
         await self._apply_all(results)
         if self._set_listed():  # pages served meanwhile show "building": now they list them
-            self.broadcast.publish({"kind": "index", "widgets": self.library.summaries()})
+            self.broadcast.publish({"kind": "index", "widgets": await self._summaries()})
+
+    async def _summaries(self) -> list[dict[str, Any]]:
+        """`library.summaries()`, made in slices: after a build, every entry's is made anew."""
+        return [e.summary() async for e in _sliced(list(self.library.entries.values()))]
 
     def _set_listed(self) -> bool:
         """Say the listing is in, if the preview waits for it; whether it does."""
@@ -236,7 +253,7 @@ class Reloader:
     ) -> None:
         before = self.library.summaries()
         explicit = [p for p in self.roots if p.is_file()]
-        with _collected_after():
+        with collector.held():
             results = await self.builder.build(
                 files, changed=changed, explicit=explicit, on_listing=listing
             )
@@ -244,9 +261,9 @@ class Reloader:
             messages = await self._apply_all(results)
         if quiet:
             return
-        for message in messages:
+        async for message in _sliced(messages):
             self.broadcast.publish(message)
-        after = self.library.summaries()
+        after = await self._summaries()
         for gone in {e["id"] for e in before} - {e["id"] for e in after}:
             self.broadcast.publish({"kind": "removed", "id": gone})
         if index or after != before:
@@ -256,12 +273,8 @@ class Reloader:
         """Put `results` in the library, in slices (thousands of states: pages answer
         meanwhile); the messages that tell the pages."""
         messages: list[dict[str, Any]] = []
-        slice_end = time.monotonic() + SLICE_SECONDS
-        for result in results:
+        async for result in _sliced(results):
             messages += self._apply(result)
-            if time.monotonic() > slice_end:
-                await asyncio.sleep(0)
-                slice_end = time.monotonic() + SLICE_SECONDS
         self.library.entries = {e.id: e for f in self.files for e in self.by_file.get(f, [])}
         return messages
 
@@ -335,22 +348,3 @@ class Reloader:
                 rel = file.relative_to(base).as_posix()
                 return f"{base.name}/{rel}" if many else rel
         return file.name
-
-
-@contextlib.contextmanager
-def _collected_after() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a build comes in, then freeze what it left.
-
-    A build brings in thousands of widget trees (a few hundred thousand dicts and lists): the
-    collector's passes over them held the event loop for up to half a second each, several
-    times per build (one pass over the young objects at the end costs as much). The trees hold
-    no cycles and reference counting frees them when the next build replaces them, so frozen,
-    the collector never walks them again. The price: a cycle that became garbage during the
-    build (an exception caught meanwhile) is never collected; a few kilobytes a build.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
