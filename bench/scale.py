@@ -7,8 +7,9 @@ one shared helper module. For each size, and for each of the two trees, the benc
 - index ready: from the process start until `/api/widgets` lists every widget, not "building",
   and `GET /` answers;
 - ChatKit ready: until `/api/widgets` says the ChatKit server is loaded;
-- longest stall of the server's event loop over the whole run (a probe task in the server
-  process sleeps 10 ms in a loop and logs how late it wakes; the preview itself is not changed);
+- longest stall of the server's event loop over the whole run until it is told to stop, and in
+  each phase (a probe task in the server process sleeps 10 ms in a loop and logs how late it
+  wakes; the preview itself is not changed);
 - one-module edit p50 / p95: a save of one module until the event stream of a page showing one of
   its widgets delivers that widget's new render;
 - shared edit: a save of the helper every module imports, until each of `--pages` open event
@@ -248,7 +249,8 @@ class Result:
     index_ready: float = float("nan")  # and then GET / answered
     chatkit_ready: float = float("nan")
     stall_ms: float = 0.0
-    stall_by_phase: dict[str, float] = field(default_factory=dict)  # start, edits, shared edit
+    # start, edits, shared edit: the longest stall (ms) and when (s after the phase began)
+    stall_by_phase: dict[str, tuple[float, float]] = field(default_factory=dict)
     stalls_over_100: float = 0.0  # seconds in all
     edit_p50: float = float("nan")
     edit_p95: float = float("nan")
@@ -290,7 +292,9 @@ class Server:
             time.sleep(0.02)
 
     def stop(self) -> list[tuple[float, float]]:
-        """End the server; the probe's lags over its whole run: (when, by the clock; ms)."""
+        """End the server; the probe's lags while it served: (when, by the clock; ms). Its
+        shutdown (workers killed, streams closed) is not serving, and is left out."""
+        stopping = time.time()
         if os.environ.get("SCALE_PROFILE"):
             self.proc.send_signal(signal.SIGUSR1)
             time.sleep(3)
@@ -301,7 +305,8 @@ class Server:
             self.proc.kill()
             self.proc.wait()
         lines = [line.split() for line in self.lag_file.read_text().splitlines() if line]
-        return [(float(when), float(lag)) for when, lag in lines]
+        lags = [(float(when), float(lag)) for when, lag in lines]
+        return [(when, lag) for when, lag in lags if when - lag / 1000 < stopping]
 
 
 def starts(project: Path, widgets: int, env: dict[str, str], log: Path) -> tuple[float, float]:
@@ -377,8 +382,14 @@ def run_one(project: Path, modules: list[str], widgets: int, env: dict[str, str]
     out.stalls_over_100 = sum(lag for _, lag in lags if lag > 100) / 1000
     bounds = [*phases.values(), float("inf")]
     for (phase, begin), end in zip(phases.items(), bounds[1:], strict=False):
-        out.stall_by_phase[phase] = max((lag for t, lag in lags if begin <= t < end), default=0)
+        inside = [(lag, t - begin) for t, lag in lags if begin <= t < end]
+        out.stall_by_phase[phase] = max(inside, default=(0.0, 0.0))
     return out
+
+
+def _stall(r: Result, phase: str) -> str:
+    lag, at = r.stall_by_phase.get(phase, (0.0, 0.0))
+    return f"{lag:.0f} ms ({at:.1f} s)"
 
 
 ROWS: list[tuple[str, Callable[[Result], str]]] = [
@@ -386,9 +397,9 @@ ROWS: list[tuple[str, Callable[[Result], str]]] = [
     ("index ready (and GET /)", lambda r: f"{r.index_ready:.2f} s"),
     ("ChatKit ready", lambda r: f"{r.chatkit_ready:.2f} s"),
     ("longest loop stall", lambda r: f"{r.stall_ms:.0f} ms"),
-    ("  while starting", lambda r: f"{r.stall_by_phase.get('start', 0):.0f} ms"),
-    ("  while editing one module", lambda r: f"{r.stall_by_phase.get('edits', 0):.0f} ms"),
-    ("  on the shared edit", lambda r: f"{r.stall_by_phase.get('shared edit', 0):.0f} ms"),
+    ("  while starting (at)", lambda r: _stall(r, "start")),
+    ("  while editing one module (at)", lambda r: _stall(r, "edits")),
+    ("  on the shared edit (at)", lambda r: _stall(r, "shared edit")),
     ("stalls > 100 ms, in all", lambda r: f"{r.stalls_over_100:.1f} s"),
     ("one-module edit p50", lambda r: f"{r.edit_p50:.0f} ms"),
     ("one-module edit p95", lambda r: f"{r.edit_p95:.0f} ms"),
