@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from watchfiles import Change, awatch
+from watchfiles import Change, watch
 
 from widgetkit import discover
 from widgetkit.diagnostics import Diagnostic
@@ -69,7 +70,8 @@ def relevant(change: Change, path: str, roots: Sequence[Path] = ()) -> bool:
 
 
 async def watch_paths(paths: Sequence[Path], stop: asyncio.Event) -> AsyncIterator[set[Path]]:
-    """The paths that changed, one set per batch, until `stop` is set.
+    """The paths that changed, one set per batch, until `stop` is set; an empty set each time
+    the watcher is (again) up, so that a change made from then on is seen.
 
     A watched folder can be deleted and made again, or renamed away and another put in its
     place (a `git checkout`, a tool regenerating it). The OS watch stays on the old folder, or
@@ -90,21 +92,71 @@ async def watch_paths(paths: Sequence[Path], stop: asyncio.Event) -> AsyncIterat
             await _pause(stop)
             continue
         try:
-            async for changes in awatch(
-                *present,
-                watch_filter=lambda change, path: relevant(change, path, roots),
-                debounce=DEBOUNCE_MS,
-                step=STEP_MS,
-                rust_timeout=RUST_TIMEOUT_MS,
-                yield_on_timeout=True,  # a quiet second still looks at the folders
-                stop_event=stop,
-            ):
-                if changes:
+            async for changes in _batches(present, roots, stop):
+                if changes is None:
+                    yield set()  # the watcher is up
+                elif changes:
                     yield {Path(p) for _, p in changes}
                 if any(_identity(p) != seen[p] for p in folders):
                     break
         except FileNotFoundError:  # a path went between the look and the watch
             await _pause(stop)
+
+
+class _Stop:
+    """`stop` as the watching thread asks after it, every step; its first question says that the
+    watcher is made and waiting (`up`)."""
+
+    def __init__(self, stop: asyncio.Event) -> None:
+        self.stop = stop
+        self.up = asyncio.Event()
+        self._loop = asyncio.get_running_loop()
+        self._asked = False
+
+    def is_set(self) -> bool:
+        if not self._asked:
+            self._asked = True
+            self._loop.call_soon_threadsafe(self.up.set)
+        return self.stop.is_set()
+
+
+async def _batches(
+    paths: list[Path], roots: list[Path], stop: asyncio.Event
+) -> AsyncIterator[set[tuple[Change, str]] | None]:
+    """watchfiles' changes under `paths`, a batch at a time (empty after a quiet second), until
+    `stop` is set; first None, once the watcher is up.
+
+    Its `watch` runs in a thread, the making of its watcher included: that walks every folder
+    below the paths to watch each one (130 ms for a virtualenv, 350 ms for a repository with
+    node_modules), and `awatch` makes it in the event loop. The watcher looks at `stop` every
+    step, so a cancelled wait leaves its thread behind only until `stop` is set.
+    """
+    asked = _Stop(stop)
+    batches = watch(
+        *paths,
+        watch_filter=lambda change, path: relevant(change, path, roots),
+        debounce=DEBOUNCE_MS,
+        step=STEP_MS,
+        rust_timeout=RUST_TIMEOUT_MS,
+        yield_on_timeout=True,  # a quiet second still looks at the folders
+        stop_event=asked,
+        raise_interrupt=False,  # Ctrl-C is the server's to handle, not a watching thread's
+    )
+    batch = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+    up = asyncio.ensure_future(asked.up.wait())
+    try:
+        await asyncio.wait({batch, up}, return_when=asyncio.FIRST_COMPLETED)
+        if asked.up.is_set():
+            yield None
+        while (changes := await batch) is not None:
+            yield changes
+            batch = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+    finally:
+        up.cancel()
+        # Still running in its thread (this wait was cancelled): it ends once `stop` is set or
+        # its step comes, and is collected then.
+        if inspect.getgeneratorstate(batches) != inspect.GEN_RUNNING:
+            batches.close()
 
 
 def _identity(folder: Path) -> tuple[int, int] | None:
@@ -161,6 +213,7 @@ class Reloader:
         self.broken: set[Path] = set()  # files that failed as a whole: retried on any new file
         self.by_file: dict[Path, list[Entry]] = {}
         self.ready = asyncio.Event()  # set once the first full build is in
+        self.watching = asyncio.Event()  # and once the watcher is up after it
         self.builds = 0
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -191,7 +244,10 @@ class Reloader:
                 await stop.wait()
                 return
             async for changed in self.watch(self.library.paths, stop):
-                await self.changed(changed)
+                if changed:
+                    await self.changed(changed)
+                else:
+                    self.watching.set()
         finally:
             if ours:
                 assert scanned is not None

@@ -7,12 +7,14 @@ import asyncio
 import contextlib
 import gc
 import os
+import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+import watchfiles.main
 from watchfiles import Change
 
 from widgetkit.preview.broadcast import Broadcast, encode, sse_events
@@ -107,6 +109,11 @@ async def running(root: Path, watch: Any = None) -> AsyncIterator[Running]:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(task, 10)
+
+
+async def watcher_up(r: Running) -> None:
+    async with asyncio.timeout(20):
+        await r.reloader.watching.wait()
 
 
 def card(path: Path, text: str) -> Path:
@@ -219,17 +226,38 @@ async def test_a_new_and_a_deleted_file_change_the_index(tmp_path: Path) -> None
 async def test_real_events_an_atomic_save_arrives_with_the_new_content(tmp_path: Path) -> None:
     file = card(tmp_path / "cards.py", "before")
     async with running(tmp_path) as r:
-        await asyncio.sleep(0.1)  # the watcher is up once its thread runs
+        await watcher_up(r)
         temp = tmp_path / ".cards.py.tmp42"
         temp.write_text(CARD.format(text="after"))
         os.replace(temp, file)  # what editors do on save
         assert widget_text(await r.next(is_widget("cards:hello"))) == "after 1"
 
 
+async def test_real_events_the_watcher_is_made_off_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Making it walks every folder below the paths (130 ms for a virtualenv): not in the loop.
+    made_in = []
+    real = watchfiles.main.RustNotify
+
+    def making(*args: Any) -> Any:
+        made_in.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(watchfiles.main, "RustNotify", making)
+    card(tmp_path / "cards.py", "before")
+    async with running(tmp_path) as r:
+        await watcher_up(r)
+        card(tmp_path / "cards.py", "after")
+        assert widget_text(await r.next(is_widget("cards:hello"))) == "after 1"
+    assert len(made_in) == 1
+    assert made_in[0] is not threading.current_thread()
+
+
 async def test_real_events_a_burst_of_saves_ends_on_the_last_content(tmp_path: Path) -> None:
     file = card(tmp_path / "cards.py", "v0")
     async with running(tmp_path) as r:
-        await asyncio.sleep(0.1)
+        await watcher_up(r)
         for i in range(1, 21):
             card(file, f"v{i}")
             await asyncio.sleep(0.003)
@@ -243,7 +271,7 @@ async def test_real_events_a_burst_of_saves_ends_on_the_last_content(tmp_path: P
 async def test_real_events_new_files_deletes_and_new_folders(tmp_path: Path) -> None:
     card(tmp_path / "first.py", "first")
     async with running(tmp_path) as r:
-        await asyncio.sleep(0.1)
+        await watcher_up(r)
         (tmp_path / "more").mkdir()
         (tmp_path / "more" / "panel.json").write_text('{"type": "Card", "children": []}')
         index = await r.next(lambda m: is_index(m) and len(m["widgets"]) == 2)

@@ -33,8 +33,7 @@ async def watching(root: Path) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
         task = asyncio.create_task(reloader.run(stop))
         try:
             async with asyncio.timeout(20):
-                await reloader.ready.wait()
-            await asyncio.sleep(0.1)  # the watching thread is up
+                await reloader.watching.wait()
             yield inbox
         finally:
             stop.set()
