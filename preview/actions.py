@@ -227,7 +227,7 @@ class ActionService:
         action = sent.get("action") if isinstance(sent, dict) else None
         if not isinstance(action, dict) or not isinstance(action.get("type"), str):
             message = 'Send {"action": {"type", "payload"}, "thread_id", "item_id", "form"}.'
-            return JSONResponse({"error": {"code": "invalid_request", "message": message}}, 400)
+            return Problem(400, "invalid_request", message).response()
         assert isinstance(sent, dict)
         form = sent.get("form")
         entry = self.log.begin(

@@ -78,10 +78,6 @@ def gallery_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def problem(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}, **extra}, status_code=status)
-
-
 async def api_widgets(request: Request) -> Response:
     """`GET /api/widgets[?q=…&errors=1&offset=…&limit=…]`: the widgets' summaries, the index's
     filter and paging (every widget by default); `matching` counts them all before paging.
@@ -92,7 +88,7 @@ async def api_widgets(request: Request) -> Response:
     try:
         query = ListQuery.of(request)
     except ValueError as exc:
-        return problem(400, "invalid_query", str(exc))
+        return Problem(400, "invalid_query", str(exc)).response()
     selected = query.select(preview.library)
     # Encoded in a thread: thousands of summaries take tens of milliseconds, and a client
     # polling the list (a page loading, the bench) must not hold the loop that long each time.
@@ -121,7 +117,7 @@ async def api_thumbnails(request: Request) -> Response:
     ids = request.query_params.getlist("id")
     if len(ids) > MAX_THUMBNAILS:
         message = f"Ask for at most {MAX_THUMBNAILS} thumbnails at once, not {len(ids)}."
-        return problem(400, "too_many_ids", message)
+        return Problem(400, "too_many_ids", message).response()
     thumbnails = {}
     for entry_id in ids:
         entry = preview.library.get(entry_id)
@@ -140,7 +136,7 @@ async def api_widget(request: Request) -> Response:
     entry_id = request.path_params["entry_id"]
     entry = preview.library.get(entry_id)
     if entry is None:
-        return problem(404, "widget_not_found", f'No widget has the id "{entry_id}".')
+        return Problem(404, "widget_not_found", f'No widget has the id "{entry_id}".').response()
     return JSONResponse(await widget_details(preview, entry))
 
 
@@ -153,7 +149,7 @@ async def api_show(request: Request) -> Response:
     entry = preview.library.get(request.query_params.get("id", ""))
     state = entry.states.get(request.query_params.get("state", "")) if entry else None
     if entry is None or state is None:
-        return problem(404, "state_not_found", "No widget state has that id and name.")
+        return Problem(404, "state_not_found", "No widget state has that id and name.").response()
     preview.seed_state(entry, state)
     return JSONResponse({"thread_id": state.thread_id})
 
@@ -172,7 +168,8 @@ async def api_render(request: Request) -> Response:
     except Problem as refused:
         return refused.response()
     if not isinstance(request_json, dict):
-        return problem(400, "invalid_request", 'The body must be an object with "id" and "data".')
+        message = 'The body must be an object with "id" and "data".'
+        return Problem(400, "invalid_request", message).response()
     await preview.scanned.wait()
     if "payload" in request_json and "id" not in request_json:
         from widgetkit.validate import validate
@@ -181,17 +178,17 @@ async def api_render(request: Request) -> Response:
         return JSONResponse({"payload": payload, "diagnostics": _dicts(validate(payload))})
     entry_id, data = request_json.get("id"), request_json.get("data")
     if not isinstance(entry_id, str) or "data" not in request_json:
-        return problem(
-            400, "invalid_request", 'Send {"id": <widget id>, "data": {...}} or {"payload": {...}}.'
-        )
+        message = 'Send {"id": <widget id>, "data": {...}} or {"payload": {...}}.'
+        return Problem(400, "invalid_request", message).response()
     entry = preview.library.get(entry_id)
     if entry is None:
-        return problem(404, "widget_not_found", f'No widget has the id "{entry_id}".')
+        return Problem(404, "widget_not_found", f'No widget has the id "{entry_id}".').response()
     result = await preview.render(entry, data)
     found = result.data_errors + result.diagnostics
     if not result.ok:
         message = found[0].message if found else "The builder returned no widget."
-        return problem(422, "render_failed", message, payload=None, diagnostics=_dicts(found))
+        extra = {"payload": None, "diagnostics": _dicts(found)}
+        return Problem(422, "render_failed", message, extra=extra).response()
     thread_id = _seed_scratch(preview, entry, request_json.get("state"), result.payload)
     return JSONResponse(
         {"payload": result.payload, "diagnostics": _dicts(found), "thread_id": thread_id}

@@ -28,7 +28,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
+
+from .wire import Problem
 
 __all__ = [
     "KEEPALIVE_SECONDS",
@@ -244,8 +246,7 @@ def sse_endpoint(
         try:
             topic = topic_of(request)
         except ValueError as exc:
-            error = {"code": "invalid_request", "message": str(exc)}
-            return JSONResponse({"error": error}, status_code=400)
+            return Problem(400, "invalid_request", str(exc)).response()
         return StreamingResponse(
             sse_events(
                 broadcast,

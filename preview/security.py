@@ -25,10 +25,11 @@ Example::
 from __future__ import annotations
 
 import ipaddress
-import json
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .wire import Problem
 
 __all__ = ["LOOPBACK_NAMES", "HostGuard", "split_host"]
 
@@ -112,13 +113,7 @@ class HostGuard:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008, "reason": message[:120]})
             return
-        body = json.dumps({"error": {"code": code, "message": message}}).encode()
-        headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-        ]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await Problem(status, code, message).response()(scope, receive, send)
 
     def refusal(self, scope: Scope) -> tuple[int, str, str] | None:
         headers, repeated = _headers(scope)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from widgetkit.diagnostics import Diagnostic
 from widgetkit.sandbox.render import Rendered
@@ -24,6 +24,7 @@ from widgetkit.sandbox.render import Rendered
 from . import collector
 from .calls import Calls
 from .library import Entry, Library, State
+from .wire import Problem
 
 __all__ = [
     "CHATKIT_JS",
@@ -147,11 +148,7 @@ class Preview:
                 "few seconds to import); retry in a moment."
             )
             code = "server_failed" if self.server_error else "warming_up"
-            return JSONResponse(
-                {"error": {"code": code, "message": message}},
-                status_code=503,
-                headers={"Retry-After": "1"},
-            )
+            return Problem(503, code, message, headers={"Retry-After": "1"}).response()
         return await self._endpoint(request)
 
 

@@ -35,19 +35,30 @@ _MAY_OVERFLOW = re.compile(rb"[eE]\+?0*[1-9][0-9]{2}|[0-9]{309}")
 
 
 class Problem(Exception):
-    """A request refused, answered as `{"error": {"code", "message", "details"?}}`."""
+    """A request refused, answered as `{"error": {"code", "message", "details"?}, **extra}`: the
+    one shape of every refusal the preview sends (its routes, the host guard, `/chatkit` warming
+    up). `extra` goes beside `error` (a failed render's `payload` and `diagnostics`)."""
 
     def __init__(
-        self, status: int, code: str, message: str, details: list[dict[str, str]] | None = None
+        self,
+        status: int,
+        code: str,
+        message: str,
+        details: list[dict[str, str]] | None = None,
+        *,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.details = status, code, message, details
+        self.extra, self.headers = extra or {}, headers
 
     def response(self) -> JSONResponse:
         error: dict[str, Any] = {"code": self.code, "message": self.message}
         if self.details:
             error["details"] = self.details
-        return JSONResponse({"error": error}, status_code=self.status)
+        body = {"error": error, **self.extra}
+        return JSONResponse(body, status_code=self.status, headers=self.headers)
 
 
 async def read_body(request: Request, limit: int) -> bytes:
