@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -126,10 +126,11 @@ async def _batches(
     """watchfiles' changes under `paths`, a batch at a time (empty after a quiet second), until
     `stop` is set; first None, once the watcher is up.
 
-    Its `watch` runs in a thread, the making of its watcher included: that walks every folder
-    below the paths to watch each one (130 ms for a virtualenv, 350 ms for a repository with
-    node_modules), and `awatch` makes it in the event loop. The watcher looks at `stop` every
-    step, so a cancelled wait leaves its thread behind only until `stop` is set.
+    Its `watch` runs in a thread of its own, the making of its watcher included: that walks
+    every folder below the paths to watch each one (130 ms for a virtualenv, 350 ms for a
+    repository with node_modules), and `awatch` makes it in the event loop. Its own thread, so
+    it never takes one from the pool that pages are encoded in; and the generator is closed in
+    that thread too, after the wait under way, which ends at the next `stop` or quiet second.
     """
     asked = _Stop(stop)
     batches = watch(
@@ -142,21 +143,23 @@ async def _batches(
         stop_event=asked,
         raise_interrupt=False,  # Ctrl-C is the server's to handle, not a watching thread's
     )
-    batch = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+    loop = asyncio.get_running_loop()
+    thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="widgetkit-watch")
+    batch = loop.run_in_executor(thread, next, batches, None)
     up = asyncio.ensure_future(asked.up.wait())
     try:
-        await asyncio.wait({batch, up}, return_when=asyncio.FIRST_COMPLETED)
+        first: set[asyncio.Future[Any]] = {batch, up}
+        await asyncio.wait(first, return_when=asyncio.FIRST_COMPLETED)
         if asked.up.is_set():
             yield None
         while (changes := await batch) is not None:
             yield changes
-            batch = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+            batch = loop.run_in_executor(thread, next, batches, None)
     finally:
         up.cancel()
-        # Still running in its thread (this wait was cancelled): it ends once `stop` is set or
-        # its step comes, and is collected then.
-        if inspect.getgeneratorstate(batches) != inspect.GEN_RUNNING:
-            batches.close()
+        batch.cancel()  # a wait cut short: what it brings (or raises) goes unread
+        thread.submit(batches.close)
+        thread.shutdown(wait=False)
 
 
 def _identity(folder: Path) -> tuple[int, int] | None:

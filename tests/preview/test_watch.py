@@ -17,9 +17,10 @@ import pytest
 import watchfiles.main
 from watchfiles import Change
 
+from widgetkit.preview import watch as watch_module
 from widgetkit.preview.broadcast import Broadcast, encode, sse_events
 from widgetkit.preview.library import Library, thread_id_for
-from widgetkit.preview.watch import Reloader, relevant
+from widgetkit.preview.watch import Reloader, _sliced, relevant
 from widgetkit.sandbox import Builder
 
 CARD = """\
@@ -218,6 +219,28 @@ async def test_a_new_and_a_deleted_file_change_the_index(tmp_path: Path) -> None
         index = await r.next(is_index)
         assert [w["id"] for w in index["widgets"]] == ["second:hello"]
         assert list(r.preview.library.entries) == ["second:hello"]
+
+
+async def test_taking_in_a_build_lets_the_loop_run_between_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(watch_module, "SLICE_SECONDS", -1.0)  # every item is a slice of its own
+    ticks = 0
+
+    async def other_task() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    task = asyncio.create_task(other_task())
+    await asyncio.sleep(0)
+    seen = []
+    async for item in _sliced(list(range(5))):
+        seen.append((item, ticks))
+    task.cancel()
+    assert [item for item, _ in seen] == [0, 1, 2, 3, 4]
+    assert len({t for _, t in seen}) == 5, "the other task ran between every two items"
 
 
 # ---- real watchfiles on a tmp folder ---------------------------------------------------------
