@@ -22,23 +22,27 @@ from contextlib import contextmanager
 __all__ = ["held"]
 
 _holders = 0  # bursts under way: a save may land while the ChatKit server imports
+_was_enabled = True  # as the first of them found it
 
 
 @contextmanager
 def held() -> Iterator[None]:
-    """Hold the collector until the last burst under way is in, then freeze what they left.
+    """Hold the collector until the last burst under way is in; freeze what each left as it
+    ends (a build's trees are frozen even while a slow import still holds the collector).
 
     Widget trees hold no cycles, and reference counting frees them when the next build
     replaces them; a module's objects live as long as the process. The price: a cycle that
     became garbage meanwhile (an exception caught) is never collected; a few kilobytes a build.
     """
-    global _holders
+    global _holders, _was_enabled
+    if _holders == 0:
+        _was_enabled = gc.isenabled()
     _holders += 1
     gc.disable()
     try:
         yield
     finally:
         _holders -= 1
-        if _holders == 0:
-            gc.freeze()
+        gc.freeze()
+        if _holders == 0 and _was_enabled:
             gc.enable()
