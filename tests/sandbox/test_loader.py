@@ -67,8 +67,13 @@ def test_an_index_past_one_byte_is_left_to_the_syntax_tree() -> None:
     assert _imported_names(source.encode(), "") == {("helpers", "footer")}
 
 
-def test_a_module_past_one_byte_still_has_its_imports_noted(tmp_path: Path) -> None:
+def test_a_module_past_one_byte_still_has_its_imports_noted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from widgetkit.sandbox import loader
+
+    monkeypatch.setattr(loader, "_imports", {})
+    monkeypatch.setattr(loader, "_stamps", {})
 
     many = "".join(f"c{i} = {i}.5\n" for i in range(300))
     (tmp_path / "helpers.py").write_text("footer = 1\n")

@@ -140,12 +140,14 @@ def _compiled_imports(code: CodeType, package: str) -> set[tuple[str, str | None
     Python objects, which cost twice the compile itself: at thousands of modules that was the
     biggest part of the preview's first listing.
     """
+    if sys.version_info >= (3, 15):  # lazy imports may mark IMPORT_NAME: not read until checked
+        return None
     names: set[tuple[str, str | None]] = set()
     ops = code.co_code
     at = ops.find(_IMPORT_NAME)
     while at != -1:
         if at % 2 == 0:  # an opcode, not an argument that happens to hold the same byte
-            if at < 4:
+            if at < 4 or ops[at - 2] == _EXTENDED_ARG or ops[at + 1] >= len(code.co_names):
                 return None
             level, fromlist = _constant(code, ops, at - 4), _constant(code, ops, at - 2)
             if not isinstance(level, int) or not (fromlist is None or isinstance(fromlist, tuple)):
