@@ -264,20 +264,21 @@ class Server:
     """The preview of `project` started in its own process, with its loop-lag probe."""
 
     def __init__(self, project: Path, env: dict[str, str], log: Path) -> None:
-        self.port, self.lag_file = free_port(), log.with_suffix(".lag")
+        self.port, self.log, self.lag_file = free_port(), log, log.with_suffix(".lag")
         self.lag_file.write_text("")
         self.began = time.time()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", SERVE, str(project), str(self.port), str(self.lag_file)],
-            env=env, stderr=log.open("w"), cwd=project.parent,  # not a folder holding widgetkit/
-        )  # fmt: skip
+        with log.open("w") as stderr:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", SERVE, str(project), str(self.port), str(self.lag_file)],
+                env=env, stderr=stderr, cwd=project.parent,  # not a folder holding widgetkit/
+            )  # fmt: skip
         self.base = f"http://127.0.0.1:{self.port}"
 
     def index_ready(self, widgets: int, out: Result) -> dict[str, Any]:
         """Wait until the index lists all `widgets` and `GET /` answers; the last answer."""
         while True:
             if self.proc.poll() is not None:
-                raise RuntimeError("the server exited; see its log")
+                raise RuntimeError(f"the server exited; see {self.log}")
             try:
                 answer: dict[str, Any] = get_json(f"{self.base}/api/widgets")
             except OSError:
@@ -448,10 +449,10 @@ def main() -> None:
                 results[name] = run_one(project, modules, widgets, tree_env, args, log)
             # More cold starts, the trees taking turns, so a noisy moment hits both alike.
             again: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
-            for _ in range(args.starts):
+            for k in range(args.starts):
                 for name, tree_env in trees.items():
                     project = tmp / f"{size}-{name.split()[0]}"
-                    log = tmp / f"{project.name}.log"
+                    log = tmp / f"{project.name}-start{k + 1}.log"
                     again[name].append(starts(project, widgets, tree_env, log))
             states = widgets * len(STATES)
             print(f"\n{widgets} widgets ({states} states)")
