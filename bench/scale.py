@@ -292,6 +292,13 @@ class Server:
                 return answer
             time.sleep(0.02)
 
+    def chatkit_ready(self, answer: dict[str, Any], out: Result) -> None:
+        """Wait, from the index's last `answer`, until the ChatKit server is loaded."""
+        while not answer["server"]["ready"]:
+            time.sleep(0.05)
+            answer = get_json(f"{self.base}/api/widgets")
+        out.chatkit_ready = time.time() - self.began
+
     def stop(self) -> list[tuple[float, float]]:
         """End the server; the probe's lags while it served: (when, by the clock; ms). Its
         shutdown (workers killed, streams closed) is not serving, and is left out."""
@@ -315,10 +322,7 @@ def starts(project: Path, widgets: int, env: dict[str, str], log: Path) -> tuple
     longest stall."""
     server, out = Server(project, env, log), Result()
     try:
-        answer = server.index_ready(widgets, out)
-        while not answer["server"]["ready"]:
-            time.sleep(0.05)
-            answer = get_json(f"{server.base}/api/widgets")
+        server.chatkit_ready(server.index_ready(widgets, out), out)
     finally:
         lags = server.stop()
     return out.index_ready, max((lag for _, lag in lags), default=0.0)
@@ -327,14 +331,10 @@ def starts(project: Path, widgets: int, env: dict[str, str], log: Path) -> tuple
 def run_one(project: Path, modules: list[str], widgets: int, env: dict[str, str],
             args: argparse.Namespace, log: Path) -> Result:  # fmt: skip
     server, out = Server(project, env, log), Result()
-    port, base, began, proc = server.port, server.base, server.began, server.proc
+    port, began, proc = server.port, server.began, server.proc
     phases = {"start": began}  # each phase's beginning, by the clock
     try:
-        answer = server.index_ready(widgets, out)
-        while not answer["server"]["ready"]:
-            time.sleep(0.05)
-            answer = get_json(f"{base}/api/widgets")
-        out.chatkit_ready = time.time() - began
+        server.chatkit_ready(server.index_ready(widgets, out), out)
         time.sleep(1.0)
         out.mem_ready = rss_mb(proc.pid)
 
